@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.scoring;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * @param tie the tie at the cut-off awaiting the bureau, or null
  * @param tieDecision the bureau's decision on it, once applied, or null
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record GradingProposal(
     int evaluatedCount,
     BigDecimal quotaPercent,

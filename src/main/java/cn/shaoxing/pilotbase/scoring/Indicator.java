@@ -1,5 +1,7 @@
 package cn.shaoxing.pilotbase.scoring;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,6 +18,7 @@ import java.util.List;
  * @param evidence supporting materials (佐证材料) the base files, in Chinese
  * @param rule how a figure becomes points
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Indicator(
     String id,
     IndicatorGroup group,
@@ -36,6 +39,7 @@ public record Indicator(
     return rule.kind() == RuleKind.EXPERT;
   }
 
+  @JsonProperty("ruleDescription")
   public String ruleDescription() {
     return rule.describe(unit, points);
   }

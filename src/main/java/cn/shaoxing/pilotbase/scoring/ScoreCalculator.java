@@ -136,6 +136,11 @@ public final class ScoreCalculator {
           sheet.expertId(), sheet.expertName(), value, adjustment, reason));
     }
     ExpertAggregation.Outcome outcome = ExpertAggregation.aggregate(values, settings);
+    if (!indicator.isQualitative()
+        && views.stream().allMatch(v -> v.adjustment().signum() == 0)) {
+      outcome = new ExpertAggregation.Outcome(outcome.value(),
+          views.size() + "位专家均认可计算得分" + pts(computed));
+    }
     return new IndicatorScore(indicator.id(), indicator.name(), indicator.group(), indicator.unit(),
         indicator.points(), indicator.rule().kind(), figure, indicator.ruleDescription(), computed,
         computation, views, outcome.description(), outcome.value());

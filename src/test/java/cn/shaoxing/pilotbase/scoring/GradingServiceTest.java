@@ -73,7 +73,7 @@ class GradingServiceTest {
   }
 
   @Test
-  void tieStraddlingTheCutOffGoesToTheBureau() {
+  void tieStraddlingTheCutOffGoesToTheBureau() throws Exception {
     // 7 bases → quota 2; b1 is clearly in, b2 and b3 tie at 88 for the last seat
     var p = grading.formGrades(bases("95", "88", "88", "86", "80", "70", "65"), List.of(), THIRTY);
     assertThat(p.excellentQuota()).isEqualTo(2);
@@ -98,6 +98,10 @@ class GradingServiceTest {
     assertThat(decided.base("b2").note()).isEqualTo("并列于优秀名额分界分数88.00分，经市科技局决定为良好。理由：b3落地项目经济效益更为显著");
     assertThat(decided.count(Grade.EXCELLENT)).isEqualTo(2);
     assertThat(decided.tieDecision().decidedBy()).isEqualTo("bureau1");
+
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThat(json.readValue(json.writeValueAsString(p), GradingProposal.class)).isEqualTo(p);
+    assertThat(json.readValue(json.writeValueAsString(decided), GradingProposal.class)).isEqualTo(decided);
   }
 
   @Test
