@@ -33,6 +33,7 @@ public record Indicator(
   public Indicator {
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
     note = note == null ? "" : note;
+    points = Numbers.normalize(points);
   }
 
   public boolean isQualitative() {

@@ -44,7 +44,7 @@ public class JdbcScoringRepository {
             case EXPERT -> new ScoringRule.Expert();
           };
           return new Indicator(id, IndicatorGroup.valueOf(rs.getString(2)), rs.getString(3),
-              rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBigDecimal(7).stripTrailingZeros(),
+              rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBigDecimal(7),
               evidence.getOrDefault(id, List.of()), rule);
         });
     Map<String, String> settings = new HashMap<>();

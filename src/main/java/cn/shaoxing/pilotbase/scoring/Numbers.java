@@ -18,6 +18,15 @@ final class Numbers {
 
   private Numbers() {}
 
+  /** Canonical form of a configured number (300.0000 → 300), so equal rules compare equal. */
+  static BigDecimal normalize(BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
   static BigDecimal points(BigDecimal value) {
     return value.setScale(POINT_SCALE, RoundingMode.HALF_UP);
   }

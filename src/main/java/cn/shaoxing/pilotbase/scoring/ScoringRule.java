@@ -47,7 +47,12 @@ public sealed interface ScoringRule {
   record Computation(BigDecimal points, String working) {}
 
   /** One tier: a figure at or above {@code min} earns {@code points}. */
-  record Tier(BigDecimal min, BigDecimal points) {}
+  record Tier(BigDecimal min, BigDecimal points) {
+    public Tier {
+      min = Numbers.normalize(min);
+      points = Numbers.normalize(points);
+    }
+  }
 
   /** Thresholds → points; below the lowest threshold 0 points. Tiers ascending by {@code min}. */
   record Tiers(List<Tier> tiers) implements ScoringRule {
@@ -140,6 +145,11 @@ public sealed interface ScoringRule {
 
   /** 0 at/below {@code floor}, full points at/above {@code cap}, linear between. */
   record Linear(BigDecimal floor, BigDecimal cap) implements ScoringRule {
+    public Linear {
+      floor = Numbers.normalize(floor);
+      cap = Numbers.normalize(cap);
+    }
+
     @Override
     public RuleKind kind() {
       return RuleKind.LINEAR;
