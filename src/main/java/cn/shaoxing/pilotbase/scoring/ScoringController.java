@@ -2,7 +2,7 @@ package cn.shaoxing.pilotbase.scoring;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
+import cn.shaoxing.pilotbase.identity.AccessGuard;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,11 +30,11 @@ public class ScoringController {
   public record SettingsUpdate(ScoringSettings settings, String reason) {}
 
   private final ScoringConfigService config;
-  private final ProcessEngine processEngine;
+  private final AccessGuard guard;
 
-  public ScoringController(ScoringConfigService config, ProcessEngine processEngine) {
+  public ScoringController(ScoringConfigService config, AccessGuard guard) {
     this.config = config;
-    this.processEngine = processEngine;
+    this.guard = guard;
   }
 
   @GetMapping("/indicators")
@@ -59,24 +59,10 @@ public class ScoringController {
     return config.changes();
   }
 
+  /** The signed-in user (401 otherwise); whether it may change rules is the service's decision. */
   private ScoringActor actor() {
-    Authentication auth = processEngine.getIdentityService().getCurrentAuthentication();
-    if (auth == null || auth.getUserId() == null) {
-      throw new NotAuthenticated();
-    }
+    Authentication auth = guard.current();
     return new ScoringActor(auth.getUserId(), auth.getGroupIds());
-  }
-
-  /** No authenticated user on this request. */
-  static class NotAuthenticated extends RuntimeException {
-    NotAuthenticated() {
-      super("未登录");
-    }
-  }
-
-  @ExceptionHandler(NotAuthenticated.class)
-  ResponseEntity<Map<String, String>> unauthenticated(NotAuthenticated e) {
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "请先登录"));
   }
 
   @ExceptionHandler(ScoringAccessDeniedException.class)
