@@ -59,5 +59,22 @@ public final class ApplicationForm {
 
   public static final int MAX_TEXT = 2000;
 
+  private static final java.util.Map<String, String> LABELS = java.util.Map.of(
+      INDEPENDENT_LEGAL_PERSON, "具有独立法人资格，注册并正常经营满一年",
+      "noSeriousDishonesty", "未发生严重违法失信行为",
+      HOSTED_UNIT, "以依托单位参评",
+      INDEPENDENT_ACCOUNTS, "财务收支独立核算",
+      "hasPilotFacilities", "具有中试设备和场地",
+      "hasPilotTeam", "拥有相适应的人才团队",
+      "hasManagementRules", "内部管理规范",
+      "hasServiceRecord", "成果转化服务业绩明显",
+      "noMajorAccident", "近一年内未发生重大事故或严重环境违法",
+      "meetsSafetyEnvironment", "符合安全、环保要求");
+
+  /** Chinese label of a declaration key. */
+  public static String label(String key) {
+    return LABELS.getOrDefault(key, key);
+  }
+
   private ApplicationForm() {}
 }

@@ -228,7 +228,9 @@ public class DesignationRules {
       c.add(ApplicationForm.REGISTRATION_DATE, "注册日期不合理");
     }
     for (String d : ApplicationForm.DECLARATIONS) {
-      c.bool(d, d);
+      if (!d.equals(ApplicationForm.INDEPENDENT_ACCOUNTS) || Vars.isTrue(v, ApplicationForm.HOSTED_UNIT)) {
+        c.bool(d, ApplicationForm.label(d));
+      }
     }
     c.mustBeTrue(ApplicationForm.DECLARATION_TRUTHFUL, "请承诺所填报材料真实、准确、完整");
     c.requiredText(ApplicationForm.CONTACT_NAME, "联系人", 50);
