@@ -1,53 +1,130 @@
 package cn.shaoxing.pilotbase.calendar;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * PLACEHOLDER (designation branch only) for the lead's working-day calendar on main, with the same
- * contract; weekends only. Replaced by main's class when main is merged.
+ * The working-day calendar as the bean {@code workingDays}, for BPMN expressions such as
+ * {@code camunda:dueDate="${workingDays.dueIn(5)}"} or
+ * {@code <timeDate>${workingDays.publicityEnd(publicityStart, 5)}</timeDate>}. "Now" follows
+ * Camunda's {@link ClockUtil}, so tests can move time. All dates are in Asia/Shanghai.
  */
 @Component("workingDays")
 public class WorkingDays {
 
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final Logger LOG = LoggerFactory.getLogger(WorkingDays.class);
 
-  public boolean isWorkingDay(LocalDate d) {
-    return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+  private final CalendarRepository repository;
+  private final boolean publicationDayCounts;
+  private final Set<Integer> missingYears = ConcurrentHashMap.newKeySet();
+  private volatile CalendarData data;
+
+  public WorkingDays(
+      CalendarRepository repository,
+      @Value("${pilotbase.calendar.publication-day-counts:true}") boolean publicationDayCounts) {
+    this.repository = repository;
+    this.publicationDayCounts = publicationDayCounts;
   }
 
+  /** Today by the engine clock. */
+  public LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate();
+  }
+
+  public boolean isWorkingDay(LocalDate day) {
+    CalendarData d = data();
+    noteCoverage(d, day, day);
+    return d.isWorkingDay(day);
+  }
+
+  /** Due date for a task: end of the n-th working day after today. */
   public Date dueIn(int n) {
-    return add(ClockUtil.getCurrentTime(), n);
+    return endOfDay(addDays(today(), n));
   }
 
+  /** End of the n-th working day after the day of {@code from}. */
   public Date add(Date from, int n) {
-    LocalDate d = from.toInstant().atZone(ZONE).toLocalDate();
-    int left = n;
-    while (left > 0) {
-      d = d.plusDays(1);
-      if (isWorkingDay(d)) {
-        left--;
-      }
-    }
-    return Date.from(d.plusDays(1).atStartOfDay(ZONE).minusNanos(1_000_000).toInstant());
+    return endOfDay(addDays(toLocalDate(from), n));
   }
 
+  /** The n-th working day after {@code from}. */
+  public LocalDate addDays(LocalDate from, int n) {
+    CalendarData d = data();
+    LocalDate result = d.addWorkingDays(from, n);
+    noteCoverage(d, from, result);
+    return result;
+  }
+
+  /**
+   * The instant a publicity period of n working days that starts on {@code start} ends: 00:00 of
+   * the day after its last working day. The start day counts as day 1 when it is a working day
+   * (configurable: {@code pilotbase.calendar.publication-day-counts}).
+   */
   public Date publicityEnd(Date start, int n) {
-    LocalDate d = start.toInstant().atZone(ZONE).toLocalDate();
-    int left = n;
-    if (isWorkingDay(d)) {
-      left--;
-    }
-    while (left > 0) {
-      d = d.plusDays(1);
-      if (isWorkingDay(d)) {
-        left--;
+    LocalDate last = lastDayOfPeriod(toLocalDate(start), n);
+    return Date.from(last.plusDays(1).atStartOfDay(ZONE).toInstant());
+  }
+
+  /** The last working day of a period of n working days starting on {@code start}. */
+  public LocalDate lastDayOfPeriod(LocalDate start, int n) {
+    CalendarData d = data();
+    LocalDate last = d.lastDayOfPeriod(start, n, publicationDayCounts);
+    noteCoverage(d, start, last);
+    return last;
+  }
+
+  /** Years that were needed but have no official data (weekends-only fallback was used). */
+  public Set<Integer> missingYears() {
+    return Set.copyOf(missingYears);
+  }
+
+  void acknowledgeMissingYear(int year) {
+    missingYears.remove(year);
+  }
+
+  /** Reloads the table after the bureau changed it. */
+  public void reload() {
+    data = repository.load();
+    missingYears.removeIf(data::covers);
+  }
+
+  private CalendarData data() {
+    CalendarData d = data;
+    if (d == null) {
+      synchronized (this) {
+        if (data == null) {
+          data = repository.load();
+        }
+        d = data;
       }
     }
-    return Date.from(d.plusDays(1).atStartOfDay(ZONE).toInstant());
+    return d;
+  }
+
+  private void noteCoverage(CalendarData d, LocalDate from, LocalDate to) {
+    for (int y = from.getYear(); y <= to.getYear(); y++) {
+      if (!d.covers(y) && missingYears.add(y)) {
+        LOG.warn("工作日历缺少{}年官方节假日数据，暂按仅周末休息计算，请市科技局尽快补录", y);
+      }
+    }
+  }
+
+  private static LocalDate toLocalDate(Date date) {
+    return date.toInstant().atZone(ZONE).toLocalDate();
+  }
+
+  private static Date endOfDay(LocalDate day) {
+    return Date.from(ZonedDateTime.of(day, LocalTime.of(23, 59, 59), ZONE).toInstant());
   }
 }

@@ -5,6 +5,7 @@ import cn.shaoxing.pilotbase.experts.DeclineKind;
 import cn.shaoxing.pilotbase.experts.DrawCase;
 import cn.shaoxing.pilotbase.experts.DrawResult;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
+import cn.shaoxing.pilotbase.identity.CaseAccess;
 import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.register.Designation;
 import cn.shaoxing.pilotbase.register.RegisterService;
@@ -23,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -53,12 +55,15 @@ public class DesignationSteps {
   private final WorkingDays workingDays;
   private final DecisionService decisionService;
   private final DesignationProperties properties;
+  private final AuthorizationService authorizations;
   private final ObjectMapper json = new ObjectMapper();
 
   public DesignationSteps(RoundService rounds, ApplicationService applications,
       ObjectionService objections, ExpertReviewService reviews, ExpertPoolService experts,
       RegisterService register, CaseAccess access, OutcomeMails mails, WorkingDays workingDays,
-      DecisionService decisionService, DesignationProperties properties) {
+      DecisionService decisionService, DesignationProperties properties,
+      AuthorizationService authorizations) {
+    this.authorizations = authorizations;
     this.rounds = rounds;
     this.applications = applications;
     this.objections = objections;
@@ -238,7 +243,7 @@ public class DesignationSteps {
     applications.updateFiling(id, filing(v, before.applicantUserId()));
     String group = Vars.str(v, ApplicationForm.REVIEWER_GROUP);
     if (!before.reviewerGroup().equals(group)) {
-      access.revokeGroup(ex.getProcessInstanceId(), before.reviewerGroup());
+      revokeGroup(ex.getProcessInstanceId(), before.reviewerGroup());
       access.grantGroup(ex.getProcessInstanceId(), group);
     }
     ex.setVariable("withdrawConfirm", false);
@@ -425,6 +430,17 @@ public class DesignationSteps {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The applicant moved to another district: the former one loses sight of the case. */
+  private void revokeGroup(String processInstanceId, String groupId) {
+    org.camunda.bpm.engine.impl.interceptor.CommandContext cc =
+        org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+    cc.runWithoutAuthorization(() -> {
+      authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceId(processInstanceId)
+          .list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
+      return null;
+    });
+  }
 
   private DrawCase drawCase(String applicationId) {
     Application a = applications.get(applicationId);

@@ -1,0 +1,71 @@
+package cn.shaoxing.pilotbase.forms;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds server-side form validation to every diagram at parse time, so no diagram (including one
+ * changed in the Modeler by an administrator) can forget it: every user task with a
+ * {@code camunda:formRef} is validated on completion, and every process start event with one is
+ * validated when the instance starts.
+ */
+@Component
+public class FormValidationPlugin extends AbstractProcessEnginePlugin {
+
+  private final FormSubmissionValidator validator;
+
+  public FormValidationPlugin(FormSubmissionValidator validator) {
+    this.validator = validator;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new ParseListener());
+  }
+
+  private static String formRef(Element element) {
+    String ref = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+    return ref == null || ref.isBlank() || ref.contains("${") || ref.contains("#{") ? null : ref;
+  }
+
+  private final class ParseListener extends AbstractBpmnParseListener {
+
+    @Override
+    public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      String formId = formRef(element);
+      if (formId != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior b) {
+        b.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> {
+          ProcessDefinitionEntity def = ((TaskEntity) task).getProcessDefinition();
+          validator.validate(def.getDeploymentId(), formId, task.getVariables());
+        });
+      }
+    }
+
+    @Override
+    public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+      String formId = formRef(element);
+      if (formId != null && scope instanceof ProcessDefinitionEntity) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, execution -> {
+          ProcessDefinitionEntity def = (ProcessDefinitionEntity) ((ExecutionEntity) execution).getProcessDefinition();
+          validator.validate(def.getDeploymentId(), formId, execution.getVariables());
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package cn.shaoxing.pilotbase.notification;
+
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox, outside any engine transaction. A row is leased before sending (so two nodes
+ * do not send it twice), then marked SENT; when SMTP fails it goes back to PENDING with an
+ * exponential back-off, and after {@code pilotbase.mail.max-attempts} it is kept as FAILED for an
+ * administrator to look at. Without a configured SMTP host the mail is written to the log (LOGGED).
+ */
+@Component
+public class MailDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+  private static final Duration LEASE = Duration.ofMinutes(5);
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+
+  private final JdbcTemplate jdbc;
+  private final IdentityService identity;
+  private final ObjectProvider<JavaMailSender> sender;
+  private final String smtpHost;
+  private final String from;
+  private final int maxAttempts;
+
+  public MailDispatcher(
+      JdbcTemplate jdbc,
+      IdentityService identity,
+      ObjectProvider<JavaMailSender> sender,
+      @Value("${spring.mail.host:}") String smtpHost,
+      @Value("${pilotbase.mail.from}") String from,
+      @Value("${pilotbase.mail.max-attempts:20}") int maxAttempts) {
+    this.jdbc = jdbc;
+    this.identity = identity;
+    this.sender = sender;
+    this.smtpHost = smtpHost;
+    this.from = from;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** One pending mail as read from the outbox. */
+  record Pending(String id, String kind, String recipient, String subject, String body, int attempts) {}
+
+  @Scheduled(fixedDelayString = "${pilotbase.mail.dispatch-interval-ms:5000}", initialDelay = 5000)
+  public void dispatchScheduled() {
+    dispatchDue(Instant.now());
+  }
+
+  /** Sends every mail due at {@code now}; returns how many were sent or logged. */
+  public int dispatchDue(Instant now) {
+    List<Pending> due = jdbc.query(
+        "SELECT id, recipient_kind, recipient, subject, body, attempts FROM notif_outbox"
+            + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY created_at",
+        (rs, i) -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getInt(6)),
+        Timestamp.from(now));
+    int done = 0;
+    for (Pending p : due) {
+      if (lease(p, now) && deliver(p, now)) {
+        done++;
+      }
+    }
+    return done;
+  }
+
+  private boolean lease(Pending p, Instant now) {
+    return jdbc.update(
+        "UPDATE notif_outbox SET next_attempt_at = ? WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ?",
+        Timestamp.from(now.plus(LEASE)), p.id(), Timestamp.from(now)) == 1;
+  }
+
+  private boolean deliver(Pending p, Instant now) {
+    List<String> addresses = addresses(p);
+    if (addresses.isEmpty()) {
+      LOG.warn("邮件无可用收件地址（{} {}），未发送：{}", p.kind(), p.recipient(), p.subject());
+      finish(p, "NOBODY", now, null, "收件人没有登记电子邮箱");
+      return false;
+    }
+    if (smtpHost == null || smtpHost.isBlank()) {
+      LOG.info("未配置SMTP服务器，邮件仅记录日志。收件人：{}；主题：{}；正文：{}", addresses, p.subject(), p.body());
+      finish(p, "LOGGED", now, addresses, null);
+      return true;
+    }
+    try {
+      JavaMailSender mail = sender.getObject();
+      MimeMessage message = mail.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+      helper.setFrom(from);
+      helper.setTo(addresses.toArray(String[]::new));
+      helper.setSubject(p.subject());
+      helper.setText(p.body(), false);
+      mail.send(message);
+      finish(p, "SENT", now, addresses, null);
+      LOG.info("邮件已发送：{} → {}", p.subject(), addresses);
+      return true;
+    } catch (Exception e) {
+      int attempts = p.attempts() + 1;
+      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      if (attempts >= maxAttempts) {
+        LOG.error("邮件发送失败{}次，已停止重试（保留在发件箱，状态FAILED）：{}", attempts, p.subject(), e);
+        jdbc.update("UPDATE notif_outbox SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?",
+            attempts, cut(error), p.id());
+      } else {
+        Duration backoff = backoff(attempts);
+        LOG.warn("邮件发送失败（第{}次），{}秒后重试：{}（{}）", attempts, backoff.toSeconds(), p.subject(), error);
+        jdbc.update(
+            "UPDATE notif_outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+            attempts, cut(error), Timestamp.from(now.plus(backoff)), p.id());
+      }
+      return false;
+    }
+  }
+
+  static Duration backoff(int attempts) {
+    long seconds = 10L << Math.min(attempts - 1, 20);
+    return seconds > MAX_BACKOFF.toSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+  }
+
+  private void finish(Pending p, String status, Instant now, List<String> addresses, String error) {
+    jdbc.update(
+        "UPDATE notif_outbox SET status = ?, attempts = ?, sent_at = ?, addresses = ?, last_error = ? WHERE id = ?",
+        status, p.attempts() + 1, Timestamp.from(now),
+        addresses == null ? null : cut(String.join(",", addresses)), error, p.id());
+  }
+
+  /** Resolved at send time, so a user's current address is used. No authentication is set here. */
+  private List<String> addresses(Pending p) {
+    Set<String> out = new LinkedHashSet<>();
+    switch (p.kind()) {
+      case "ADDRESS" -> out.add(p.recipient());
+      case "USER" -> {
+        User u = identity.createUserQuery().userId(p.recipient()).singleResult();
+        if (u != null && u.getEmail() != null && !u.getEmail().isBlank()) {
+          out.add(u.getEmail());
+        }
+      }
+      case "GROUP" -> identity.createUserQuery().memberOfGroup(p.recipient()).list().stream()
+          .map(User::getEmail)
+          .filter(e -> e != null && !e.isBlank())
+          .forEach(out::add);
+      default -> { }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static String cut(String s) {
+    return s == null || s.length() <= 1000 ? s : s.substring(0, 999);
+  }
+}

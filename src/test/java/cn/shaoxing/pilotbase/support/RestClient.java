@@ -1,0 +1,52 @@
+package cn.shaoxing.pilotbase.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Minimal HTTP client for calling the running application as a given user (HTTP Basic). */
+public final class RestClient {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String baseUrl;
+
+  public RestClient(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public HttpResponse<String> get(String path, String user) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), user);
+  }
+
+  public HttpResponse<String> postJson(String path, String user, String json) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), user);
+  }
+
+  public HttpResponse<String> putJson(String path, String user, String json) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), user);
+  }
+
+  /** {@code user} is "id" (demo password) or "id:password"; null for anonymous. */
+  public HttpResponse<String> send(HttpRequest.Builder b, String user) {
+    if (user != null) {
+      String cred = user.contains(":") ? user : user + ":demo";
+      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(cred.getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
