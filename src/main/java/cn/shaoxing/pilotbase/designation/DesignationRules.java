@@ -410,20 +410,18 @@ public class DesignationRules {
       if (!c.required("objectionCreditCode", "被异议单位统一社会信用代码")) {
         return;
       }
-      var round = rounds.inStatus(RoundStatus.PUBLICITY).stream().findFirst();
-      if (round.isEmpty()) {
-        c.add("objectionCreditCode", "当前没有处于公示期的评选，不能登记异议");
+      var target = rounds.inStatus(RoundStatus.PUBLICITY).stream()
+          .filter(r -> applications.ofRound(r.year(), ApplicationStatus.PROPOSED).stream()
+              .anyMatch(a -> a.creditCode().equals(code)))
+          .findFirst();
+      if (target.isEmpty()) {
+        c.add("objectionCreditCode", "公示中的拟评定名单里没有统一社会信用代码为 " + code + " 的单位");
         return;
       }
-      if (round.get().publicityEnd() != null
+      if (target.get().publicityEnd() != null
           && !org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
-              .isBefore(round.get().publicityEnd())) {
+              .isBefore(target.get().publicityEnd())) {
         c.add("objectionCreditCode", "公示期已结束，不能再登记异议");
-      }
-      boolean listed = applications.ofRound(round.get().year(), ApplicationStatus.PROPOSED).stream()
-          .anyMatch(a -> a.creditCode().equals(code));
-      if (!listed) {
-        c.add("objectionCreditCode", "公示名单中没有统一社会信用代码为 " + code + " 的单位");
       }
     });
   }

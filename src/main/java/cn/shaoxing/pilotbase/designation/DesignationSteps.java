@@ -391,12 +391,10 @@ public class DesignationSteps {
 
   public void registerObjection(DelegateExecution ex) {
     Map<String, Object> v = ex.getVariables();
-    Round round = rounds.inStatus(RoundStatus.PUBLICITY).stream().findFirst()
-        .orElseThrow(() -> new ProcessEngineException("当前没有处于公示期的评选"));
     String code = Vars.str(v, "objectionCreditCode");
-    Application target = applications.ofRound(round.year(), ApplicationStatus.PROPOSED).stream()
-        .filter(a -> a.creditCode().equals(code)).findFirst()
+    Application target = underPublicity(code)
         .orElseThrow(() -> new ProcessEngineException("公示名单中没有统一社会信用代码为 " + code + " 的单位"));
+    Round round = rounds.find(target.roundYear()).orElseThrow();
     boolean anonymous = Vars.isTrue(v, "objectorAnonymous");
     String id = objections.register(round.year(), target.id(), new ObjectionService.Objection(
         Vars.str(v, "objectorName"), Vars.str(v, "objectorContact"), anonymous,
@@ -430,6 +428,14 @@ public class DesignationSteps {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The proposed application of a round under publicity with this credit code. */
+  java.util.Optional<Application> underPublicity(String creditCode) {
+    return rounds.inStatus(RoundStatus.PUBLICITY).stream()
+        .flatMap(r -> applications.ofRound(r.year(), ApplicationStatus.PROPOSED).stream())
+        .filter(a -> a.creditCode().equals(creditCode))
+        .findFirst();
+  }
 
   /** The applicant moved to another district: the former one loses sight of the case. */
   private void revokeGroup(String processInstanceId, String groupId) {
