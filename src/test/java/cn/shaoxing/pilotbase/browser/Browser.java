@@ -1,0 +1,141 @@
+package cn.shaoxing.pilotbase.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium per test class (a JUnit extension: register it with
+ * {@code @RegisterExtension static final Browser browser = new Browser();}). Every {@link #shot}
+ * is saved as {@code target/screenshots/<TestClass>/NN-description.png}, numbered in the order
+ * taken, so the folder reads as the story; a failing test adds {@code NN-FAILED-<test>.png} and
+ * the page source next to it.
+ */
+public final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private WebDriver driver;
+  private Path dir;
+  private int counter;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    dir = Path.of("target", "screenshots", context.getRequiredTestClass().getSimpleName());
+    if (Files.isDirectory(dir)) {
+      try (var files = Files.list(dir)) {
+        for (Path p : files.toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    driver = Chromium.start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (driver != null) {
+      driver.quit();
+      driver = null;
+    }
+  }
+
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    if (driver == null) {
+      return;
+    }
+    String name = "FAILED-" + context.getRequiredTestMethod().getName();
+    try {
+      Path png = shot(name);
+      Files.writeString(png.resolveSibling(png.getFileName().toString().replace(".png", ".html")),
+          driver.getPageSource(), StandardCharsets.UTF_8);
+    } catch (RuntimeException | IOException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Saves a screenshot of the whole window; the description becomes part of the file name. */
+  public Path shot(String description) {
+    String safe = description.replaceAll("[\\\\/:*?\"<>|\\s]+", "_");
+    Path file = dir.resolve(String.format("%02d-%s.png", ++counter, safe));
+    try {
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  public int screenshotCount() {
+    return counter;
+  }
+
+  public void open(String url) {
+    driver.get(url);
+  }
+
+  public <T> T waitFor(String what, Function<WebDriver, T> condition) {
+    return waitFor(what, TIMEOUT, condition);
+  }
+
+  public <T> T waitFor(String what, Duration timeout, Function<WebDriver, T> condition) {
+    WebDriverWait wait = new WebDriverWait(driver, timeout);
+    wait.ignoring(StaleElementReferenceException.class);
+    wait.withMessage("等待超时：" + what);
+    return wait.until(condition);
+  }
+
+  /** The first displayed element matching, waiting for it. */
+  public WebElement visible(By by) {
+    return waitFor("可见 " + by, d -> d.findElements(by).stream().filter(WebElement::isDisplayed)
+        .findFirst().orElse(null));
+  }
+
+  public List<WebElement> all(By by) {
+    return driver.findElements(by).stream().filter(WebElement::isDisplayed).toList();
+  }
+
+  public void click(WebElement e) {
+    scrollTo(e);
+    try {
+      e.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException ex) {
+      js("arguments[0].click();", e);
+    }
+  }
+
+  public void scrollTo(WebElement e) {
+    js("arguments[0].scrollIntoView({block: 'center'});", e);
+  }
+
+  public Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  public String bodyText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+}

@@ -1,0 +1,150 @@
+package cn.shaoxing.pilotbase.browser;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Fills a Camunda Form (form-js, as rendered by Tasklist 7.24) the way a person does: a field is
+ * found by the label a person reads, not by its key.
+ */
+public final class FormJs {
+
+  /** Field container (div.fjs-form-field) whose own label reads {@code label} (asterisk ignored). */
+  private static final String FIND_FIELD = """
+      const [root, label] = arguments;
+      const norm = s => (s || '').replace(/\\*/g, '').replace(/\\s+/g, ' ').trim();
+      for (const f of root.querySelectorAll('.fjs-form-field')) {
+        const l = f.querySelector('label');
+        if (l && norm(l.textContent) === label && l.closest('.fjs-form-field') === f) return f;
+      }
+      return null;""";
+
+  private final Browser browser;
+  private final WebElement root;
+
+  FormJs(Browser browser, WebElement root) {
+    this.browser = browser;
+    this.root = root;
+  }
+
+  public WebElement root() {
+    return root;
+  }
+
+  public WebElement field(String label) {
+    return browser.waitFor("表单字段“" + label + "”", d -> {
+      Object f = browser.js(FIND_FIELD, root, label);
+      return f instanceof WebElement w && w.isDisplayed() ? w : null;
+    });
+  }
+
+  public boolean hasVisibleField(String label) {
+    Object f = browser.js(FIND_FIELD, root, label);
+    return f instanceof WebElement w && w.isDisplayed();
+  }
+
+  /** Text field, text area or number field. */
+  public FormJs text(String label, Object value) {
+    WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+    browser.scrollTo(input);
+    input.click();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(String.valueOf(value));
+    return this;
+  }
+
+  public FormJs checkbox(String label, boolean checked) {
+    WebElement input = field(label).findElement(By.cssSelector("input[type=checkbox]"));
+    if (input.isSelected() != checked) {
+      browser.click(input);
+    }
+    browser.waitFor("复选框“" + label + "”", d -> input.isSelected() == checked);
+    return this;
+  }
+
+  /** Radio group or checklist: the option with this visible label. */
+  public FormJs option(String label, String optionLabel) {
+    return option(label, optionLabel, false);
+  }
+
+  /** Checklist or radio option whose label starts with {@code prefix} (labels with a score etc.). */
+  public FormJs optionStartingWith(String label, String prefix) {
+    return option(label, prefix, true);
+  }
+
+  private FormJs option(String label, String optionLabel, boolean prefix) {
+    WebElement f = field(label);
+    WebElement input = optionInput(f, optionLabel, prefix);
+    if (!input.isSelected()) {
+      browser.click(input);
+    }
+    browser.waitFor("选项“" + optionLabel + "”", d -> input.isSelected());
+    return this;
+  }
+
+  private WebElement optionInput(WebElement f, String optionLabel, boolean prefix) {
+    List<WebElement> labels = f.findElements(By.cssSelector("label"));
+    for (WebElement l : labels.subList(1, labels.size())) {
+      String t = norm(l.getText());
+      if (prefix ? t.startsWith(optionLabel) : t.equals(optionLabel)) {
+        List<WebElement> inside = l.findElements(By.cssSelector("input"));
+        if (!inside.isEmpty()) {
+          return inside.get(0);
+        }
+        String forId = l.getAttribute("for");
+        if (forId != null && !forId.isEmpty()) {
+          return browser.driver().findElement(By.id(forId));
+        }
+      }
+    }
+    throw new AssertionError("字段“" + field(f) + "”没有选项“" + optionLabel + "”");
+  }
+
+  private String field(WebElement f) {
+    return f.findElement(By.cssSelector("label")).getText();
+  }
+
+  /** Select (drop-down): opens it and picks the option with this visible label. */
+  public FormJs select(String label, String optionLabel) {
+    WebElement f = field(label);
+    WebElement input = f.findElement(By.cssSelector("input, .fjs-input-group, .fjs-select-display"));
+    browser.click(input);
+    WebElement item = browser.waitFor("下拉选项“" + optionLabel + "”", d ->
+        f.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+            .filter(i -> norm(i.getText()).equals(optionLabel)).findFirst().orElse(null));
+    // form-js selects on mousedown
+    new org.openqa.selenium.interactions.Actions(browser.driver()).moveToElement(item).click().perform();
+    browser.waitFor("已选择“" + optionLabel + "”", d -> norm(f.getText()).contains(optionLabel)
+        || optionLabel.equals(f.findElement(By.cssSelector("input")).getAttribute("value")));
+    return this;
+  }
+
+  /** Date field (form-js datetime, subtype date) by its date label; {@code isoDate} = yyyy-MM-dd. */
+  public FormJs date(String label, String isoDate) {
+    WebElement input = field(label).findElement(By.cssSelector("input"));
+    browser.scrollTo(input);
+    String[] p = isoDate.split("-");
+    input.click();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(p[1] + "/" + p[2] + "/" + p[0]);
+    input.sendKeys(Keys.ENTER);
+    input.sendKeys(Keys.TAB);
+    return this;
+  }
+
+  /** Validation messages form-js shows under fields. */
+  public List<String> errors() {
+    return root.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+        .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+  }
+
+  public String text() {
+    return root.getText();
+  }
+
+  static String norm(String s) {
+    return s == null ? "" : s.replace("*", "").replaceAll("\\s+", " ").trim();
+  }
+}
