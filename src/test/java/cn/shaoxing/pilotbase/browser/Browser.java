@@ -35,6 +35,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
   private WebDriver driver;
   private Path dir;
   private int counter;
+  private boolean failed;
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
@@ -60,6 +61,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
 
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
+    failed = true;
     if (driver == null) {
       return;
     }
@@ -71,6 +73,11 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
     } catch (RuntimeException | IOException e) {
       cause.addSuppressed(e);
     }
+  }
+
+  /** Whether a test of this class has failed (ordered walks stop there). */
+  public boolean hasFailed() {
+    return failed;
   }
 
   public WebDriver driver() {

@@ -416,8 +416,13 @@ class DesignationRoundBrowserTest extends IntegrationTest {
     browser.shot("Cockpit显示年度评选流程图及运行中的实例");
 
     cockpit.openProcessDefinition("中试基地申报");
-    assertThat(cockpit.drawnElementIds()).contains("Task_DistrictReview", "EndEvent_Recommended");
+    assertThat(cockpit.drawnElementIds()).contains("SubProcess_DistrictPhase", "EndEvent_Recommended",
+        "Task_DistrictReview", "Task_WithdrawApplication");
     browser.shot("Cockpit显示申报流程图");
+    // the district phase is a collapsed sub-process: drill down as a person would
+    browser.click(browser.visible(By.cssSelector(".bjs-drilldown")));
+    browser.visible(By.cssSelector("g.djs-element[data-element-id='Task_DistrictReview']"));
+    browser.shot("Cockpit展开区县审核子流程");
   }
 
   @Test
@@ -486,6 +491,11 @@ class DesignationRoundBrowserTest extends IntegrationTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  @org.junit.jupiter.api.BeforeEach
+  void stopAfterAFailedStep() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(browser.hasFailed(), "前面的步骤已失败，后续步骤不再执行");
+  }
 
   /**
    * Walks the personal filters of the logged-in user and checks every listed task is assigned to

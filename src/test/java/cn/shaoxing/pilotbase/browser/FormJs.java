@@ -4,6 +4,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * Fills a Camunda Form (form-js, as rendered by Tasklist 7.24) the way a person does: a field is
@@ -109,15 +110,30 @@ public final class FormJs {
   /** Select (drop-down): opens it and picks the option with this visible label. */
   public FormJs select(String label, String optionLabel) {
     WebElement f = field(label);
-    WebElement input = f.findElement(By.cssSelector("input, .fjs-input-group, .fjs-select-display"));
-    browser.click(input);
-    WebElement item = browser.waitFor("下拉选项“" + optionLabel + "”", d ->
-        f.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-            .filter(i -> norm(i.getText()).equals(optionLabel)).findFirst().orElse(null));
-    // form-js selects on mousedown
-    new org.openqa.selenium.interactions.Actions(browser.driver()).moveToElement(item).click().perform();
-    browser.waitFor("已选择“" + optionLabel + "”", d -> norm(f.getText()).contains(optionLabel)
-        || optionLabel.equals(f.findElement(By.cssSelector("input")).getAttribute("value")));
+    WebElement group = f.findElement(By.cssSelector(".fjs-input-group"));
+    browser.scrollTo(group);
+    WebElement item = null;
+    for (int attempt = 0; attempt < 3 && item == null; attempt++) {
+      // form-js opens the list on mousedown and picks an item on mousedown: real mouse events
+      if (f.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty()) {
+        new Actions(browser.driver()).moveToElement(group).clickAndHold().release().perform();
+      }
+      try {
+        item = browser.waitFor("下拉选项“" + optionLabel + "”", java.time.Duration.ofSeconds(5), d ->
+            f.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(i -> norm(i.getAttribute("textContent")).equals(optionLabel)).findFirst().orElse(null));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        List<String> shown = f.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+            .map(i -> i.getAttribute("textContent")).toList();
+        if (attempt == 2) {
+          throw new AssertionError("下拉框“" + label + "”没有选项“" + optionLabel + "”，列出的是 " + shown, e);
+        }
+      }
+    }
+    browser.scrollTo(item);
+    new Actions(browser.driver()).moveToElement(item).clickAndHold().release().perform();
+    browser.waitFor("已选择“" + optionLabel + "”", d ->
+        norm(f.findElement(By.cssSelector(".fjs-select-display")).getAttribute("textContent")).equals(optionLabel));
     return this;
   }
 
@@ -130,7 +146,14 @@ public final class FormJs {
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(p[1] + "/" + p[2] + "/" + p[0]);
     input.sendKeys(Keys.ENTER);
-    input.sendKeys(Keys.TAB);
+    if (!browser.all(By.cssSelector(".flatpickr-calendar.open")).isEmpty()) {
+      input.sendKeys(Keys.ESCAPE);
+    }
+    String shown = p[1].replaceFirst("^0", "") + "/" + p[2].replaceFirst("^0", "") + "/" + p[0];
+    browser.waitFor("日期“" + label + "”", d -> {
+      String v = input.getAttribute("value");
+      return v.equals(shown) || v.equals(p[1] + "/" + p[2] + "/" + p[0]);
+    });
     return this;
   }
 
