@@ -550,7 +550,9 @@ class DesignationRoundBrowserTest extends IntegrationTest {
     var m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(jobs.body());
     assertThat(m.find()).as("%s 的定时器作业：%s", activityId, jobs.body()).isTrue();
     String jobId = m.group(1);
-    assertThat(engine.getManagementService().createJobQuery().jobId(jobId).activityId(activityId).count()).isOne();
+    var job = engine.getManagementService().createJobQuery().jobId(jobId).singleResult();
+    assertThat(engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+        .singleResult().getActivityId()).isEqualTo(activityId);
     String now = java.time.OffsetDateTime.now(ZONE).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
     HttpResponse<String> due = rest.putJson("/engine-rest/job/" + jobId + "/duedate", "bureau1", "{\"duedate\":\"" + now + "\"}");
     assertThat(due.statusCode()).as(due.body()).isEqualTo(204);

@@ -154,6 +154,7 @@ public final class Tasklist {
 
   /** Clicks 完成 (Complete) and waits until the task is gone; fails with the server's message. */
   public void complete() {
+    dismissNotifications();
     String taskUrl = browser.driver().getCurrentUrl();
     WebElement button = browser.visible(By.cssSelector(".task-details .form-actions button.btn-primary"));
     browser.waitFor("“完成”按钮可用", d -> button.isEnabled());
@@ -168,6 +169,18 @@ public final class Tasklist {
       }
       return !d.getCurrentUrl().equals(taskUrl) || d.findElements(By.cssSelector(".task-details h2.task")).isEmpty();
     });
+  }
+
+  /** Closes notifications still on screen, so the next action's message is read, not an old one. */
+  public void dismissNotifications() {
+    for (WebElement close : browser.all(By.cssSelector(".notifications .alert .close, .notifications .alert button"))) {
+      try {
+        close.click();
+      } catch (RuntimeException ignored) {
+        // already gone
+      }
+    }
+    browser.waitFor("通知已关闭", d -> browser.all(By.cssSelector(".notifications .alert-danger")).isEmpty());
   }
 
   /** Text of a visible error notification, if any. */
@@ -201,6 +214,7 @@ public final class Tasklist {
 
   /** Clicks Start in the start dialog and waits for it to close; fails with the server's message. */
   public void submitStartForm() {
+    dismissNotifications();
     WebElement start = browser.visible(By.cssSelector(".modal .modal-footer button.btn-primary"));
     browser.waitFor("“启动”按钮可用", d -> start.isEnabled());
     browser.click(start);
