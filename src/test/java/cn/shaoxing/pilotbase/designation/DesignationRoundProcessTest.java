@@ -299,6 +299,12 @@ class DesignationRoundProcessTest extends IntegrationTest {
     Date publicityEnd = (Date) runtime.getVariable(round.getId(), "publicityEndAt");
     assertThat(publicityEnd).isAfter(at("2031-04-05T00:00"));
 
+    // The public page (no login) lists both bases, the period and how to object.
+    var page = new cn.shaoxing.pilotbase.support.RestClient(baseUrl()).get("/public/publicity", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("越城生物中试有限公司", "柯桥新材料中试中心", "0575-85000000", "异议")
+        .doesNotContain("诸暨装备中试基地");
+
     // Objections: against B (named, upheld after asking its district) and against A (anonymous, dismissed).
     engine.getIdentityService().setAuthentication("bureau1", List.of("bureau"));
     ProcessInstance objB = runtime.startProcessInstanceByKey("designation-objection", Map.of(
