@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 
 /**
  * What each role may do, as Camunda group authorizations (docs/adr/0003-roles-as-groups.md).
@@ -59,7 +60,8 @@ public final class RolePermissions {
     grants.add(new Grant(b, Resources.PROCESS_DEFINITION, "*",
         READ, CREATE_INSTANCE, READ_INSTANCE, UPDATE_INSTANCE, READ_HISTORY, READ_TASK));
     grants.add(new Grant(b, Resources.PROCESS_INSTANCE, "*", READ, CREATE, Permissions.UPDATE));
-    grants.add(new Grant(b, Resources.TASK, "*", READ, CREATE));
+    // Read every task and hand work to another person (not complete other roles' tasks).
+    grants.add(new Grant(b, Resources.TASK, "*", READ, CREATE, TaskPermissions.TASK_ASSIGN));
     grants.add(new Grant(b, Resources.DEPLOYMENT, "*", READ, CREATE));
     grants.add(new Grant(b, Resources.DECISION_DEFINITION, "*", READ, Permissions.READ_HISTORY));
     grants.add(new Grant(b, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ));
