@@ -60,7 +60,7 @@ class DesignationRulesTest {
     v.put("creditCode", "913306000000000001");
     v.put("siteArea", -5L);
     v.put("equipmentValue", 1e12);
-    v.put("bachelorStaff", 3.5);
+    v.put("graduateStaff", 3.5);
     v.put("landedProjects", 50L);
     v.put("serviceProjects", 10L);
     v.put("facilitiesDescription", "长".repeat(2001));
