@@ -32,7 +32,7 @@ public final class RolePermissions {
 
   /** Process definition keys each role may start from Tasklist (besides the bureau, which may start any). */
   public static final Map<Role, List<String>> STARTABLE_PROCESSES =
-      Map.of(Role.APPLICANT, List.of("Process_Application"));
+      Map.of(Role.APPLICANT, List.of("designation-application"));
 
   private RolePermissions() {}
 

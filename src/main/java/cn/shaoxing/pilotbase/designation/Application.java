@@ -1,0 +1,20 @@
+package cn.shaoxing.pilotbase.designation;
+
+import java.math.BigDecimal;
+
+/** One application of a round, as kept in {@code dsg_application}. */
+public record Application(
+    String id,
+    int roundYear,
+    String processInstanceId,
+    String applicantUserId,
+    String orgName,
+    String creditCode,
+    String reviewerGroup,
+    String industryChain,
+    String contactEmail,
+    ApplicationStatus status,
+    Integer districtRank,
+    BigDecimal finalScore,
+    String onsiteFindings,
+    String outcomeReason) {}

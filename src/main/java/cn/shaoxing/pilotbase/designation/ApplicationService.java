@@ -1,0 +1,148 @@
+package cn.shaoxing.pilotbase.designation;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Applications of a round and their status; the round collects from here. */
+@Service
+public class ApplicationService {
+
+  private final JdbcTemplate jdbc;
+
+  public ApplicationService(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The organisation data an application carries in the register. */
+  public record Filing(
+      String applicantUserId,
+      String orgName,
+      String creditCode,
+      String reviewerGroup,
+      String industryChain,
+      String contactEmail,
+      String filingJson) {}
+
+  @Transactional
+  public Application create(int roundYear, String processInstanceId, Filing f) {
+    String id = UUID.randomUUID().toString();
+    Timestamp now = now();
+    jdbc.update(
+        "INSERT INTO dsg_application (id, round_year, process_instance_id, applicant_user_id,"
+            + " org_name, credit_code, reviewer_group, industry_chain, contact_email, status, filing,"
+            + " submitted_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        id, roundYear, processInstanceId, f.applicantUserId(), f.orgName(), f.creditCode(),
+        f.reviewerGroup(), f.industryChain(), f.contactEmail(), ApplicationStatus.SUBMITTED.name(),
+        f.filingJson(), now, now);
+    return get(id);
+  }
+
+  /** After a correction: the organisation data may have changed. */
+  @Transactional
+  public void updateFiling(String id, Filing f) {
+    jdbc.update(
+        "UPDATE dsg_application SET org_name=?, credit_code=?, reviewer_group=?, industry_chain=?,"
+            + " contact_email=?, filing=?, updated_at=? WHERE id=?",
+        f.orgName(), f.creditCode(), f.reviewerGroup(), f.industryChain(), f.contactEmail(),
+        f.filingJson(), now(), id);
+  }
+
+  /** The submitted form data (JSON) as last filed or corrected. */
+  public String filing(String id) {
+    return jdbc.queryForObject("SELECT filing FROM dsg_application WHERE id=?", String.class, id);
+  }
+
+  @Transactional
+  public void setStatus(String id, ApplicationStatus status) {
+    jdbc.update("UPDATE dsg_application SET status=?, updated_at=? WHERE id=?", status.name(),
+        now(), id);
+  }
+
+  @Transactional
+  public void setOutcome(String id, ApplicationStatus status, String reason) {
+    jdbc.update("UPDATE dsg_application SET status=?, outcome_reason=?, updated_at=? WHERE id=?",
+        status.name(), reason, now(), id);
+  }
+
+  @Transactional
+  public void recommend(String id, int rank) {
+    jdbc.update(
+        "UPDATE dsg_application SET status=?, district_rank=?, updated_at=? WHERE id=?",
+        ApplicationStatus.RECOMMENDED.name(), rank, now(), id);
+  }
+
+  @Transactional
+  public void evaluated(String id, BigDecimal finalScore) {
+    jdbc.update(
+        "UPDATE dsg_application SET status=?, final_score=?, updated_at=? WHERE id=?",
+        ApplicationStatus.EVALUATED.name(), finalScore, now(), id);
+  }
+
+  @Transactional
+  public void onsiteFindings(String id, String findings) {
+    jdbc.update("UPDATE dsg_application SET onsite_findings=?, updated_at=? WHERE id=?", findings,
+        now(), id);
+  }
+
+  public Application get(String id) {
+    return find(id).orElseThrow(() -> new IllegalArgumentException("申报不存在：" + id));
+  }
+
+  public Optional<Application> find(String id) {
+    return jdbc.query("SELECT * FROM dsg_application WHERE id=?", ApplicationService::map, id)
+        .stream().findFirst();
+  }
+
+  public List<Application> ofRound(int year) {
+    return jdbc.query(
+        "SELECT * FROM dsg_application WHERE round_year=? ORDER BY reviewer_group, district_rank,"
+            + " submitted_at",
+        ApplicationService::map, year);
+  }
+
+  public List<Application> ofRound(int year, ApplicationStatus status) {
+    return ofRound(year).stream().filter(a -> a.status() == status).toList();
+  }
+
+  /** Other live applications of the same organisation in the round (one per organisation). */
+  public List<Application> activeOfOrganisation(int year, String creditCode) {
+    return ofRound(year).stream()
+        .filter(a -> a.creditCode().equals(creditCode))
+        .filter(a -> a.status() != ApplicationStatus.WITHDRAWN
+            && a.status() != ApplicationStatus.ABANDONED)
+        .toList();
+  }
+
+  private static Timestamp now() {
+    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  }
+
+  private static Application map(ResultSet rs, int i) throws SQLException {
+    int rank = rs.getInt("district_rank");
+    Integer districtRank = rs.wasNull() ? null : rank;
+    return new Application(
+        rs.getString("id"),
+        rs.getInt("round_year"),
+        rs.getString("process_instance_id"),
+        rs.getString("applicant_user_id"),
+        rs.getString("org_name"),
+        rs.getString("credit_code"),
+        rs.getString("reviewer_group"),
+        rs.getString("industry_chain"),
+        rs.getString("contact_email"),
+        ApplicationStatus.valueOf(rs.getString("status")),
+        districtRank,
+        rs.getBigDecimal("final_score"),
+        rs.getString("onsite_findings"),
+        rs.getString("outcome_reason"));
+  }
+}

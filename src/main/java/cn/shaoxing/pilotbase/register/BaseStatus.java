@@ -1,0 +1,7 @@
+package cn.shaoxing.pilotbase.register;
+
+/** Whether a designation is in force. */
+public enum BaseStatus {
+  ACTIVE,
+  REVOKED
+}

@@ -1,0 +1,13 @@
+package cn.shaoxing.pilotbase.designation;
+
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Adds the process-test-coverage engine plugin to the one shared test context (picked up by
+ * component scan, so every Spring test keeps the same context). Reports: target/process-test-coverage.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(ProcessEngineCoverageConfiguration.class)
+public class CoverageConfig {}

@@ -1,0 +1,84 @@
+package cn.shaoxing.pilotbase.designation;
+
+import cn.shaoxing.pilotbase.experts.Expert;
+import cn.shaoxing.pilotbase.experts.ExpertPoolService;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Valid form data and fixtures for designation tests. */
+final class DesignationTestSupport {
+
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  private DesignationTestSupport() {}
+
+  static Date at(String isoLocal) {
+    return Date.from(LocalDateTime.parse(isoLocal).atZone(ZONE).toInstant());
+  }
+
+  static String code(long n) {
+    return CreditCode.withCheckDigit(String.format("9133060%010d", n));
+  }
+
+  /** A complete, eligible application. */
+  static Map<String, Object> application(String org, String code, String reviewerGroup, String chain) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("orgName", org);
+    v.put("creditCode", code);
+    v.put("registrationDate", "2018-05-20");
+    v.put("reviewerGroup", reviewerGroup);
+    v.put("industryChain", chain);
+    v.put("contactName", "张工");
+    v.put("contactPhone", "0575-88000000");
+    v.put("contactEmail", "contact@example.cn");
+    for (String d : ApplicationForm.DECLARATIONS) {
+      v.put(d, true);
+    }
+    v.put("hostedUnit", false);
+    v.put("independentAccounts", false);
+    v.put("facilitiesDescription", "中试车间3000平方米，配套检测中心");
+    v.put("evidenceRefs", "https://files.example.cn/evidence/1");
+    v.put("declarationTruthful", true);
+    v.put("siteArea", 3000L);
+    v.put("equipmentValue", 2500.5);
+    v.put("bachelorStaff", 40L);
+    v.put("rdExpense", 800L);
+    v.put("serviceProjects", 30L);
+    v.put("serviceIncome", 1200L);
+    v.put("landedProjects", 12L);
+    v.put("landedBenefit", 5000L);
+    return v;
+  }
+
+  static Map<String, Object> expertScores(double each, boolean onsite) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("participation", "accept");
+    double total = 0;
+    for (DesignationIndicators.Indicator i : DesignationIndicators.INDICATORS) {
+      double s = Math.min(i.points(), i.points() * each);
+      v.put(i.scoreField(), s);
+      total += s;
+    }
+    v.put(DesignationIndicators.BONUS_FIELD, 0.0);
+    for (int i = 1; i <= 6; i++) {
+      v.put("condOpinion" + i, "met");
+    }
+    v.put("recommendation", "recommend");
+    v.put("expertOpinion", "材料真实，中试能力较强。总分约" + Math.round(total));
+    v.put("requestOnSite", onsite);
+    return v;
+  }
+
+  static void seedExperts(ExpertPoolService pool) {
+    String[] chains = {"biomedicine", "newMaterials", "integratedCircuits", "biomedicine",
+        "newMaterials", "highEndEquipment"};
+    for (int i = 1; i <= 6; i++) {
+      pool.save(new Expert("expert" + i, "专家" + i, "浙江某大学" + i, code(900 + i),
+          List.of(chains[i - 1]), "expert" + i + "@example.cn", "1380000000" + i, true));
+    }
+  }
+}
