@@ -183,7 +183,7 @@ public class EvaluationRules {
       Object options = v.get("tieOptions");
       if (options != null) {
         for (String id : chosen) {
-          if (!options.toString().contains("\"" + id + "\"")) {
+          if (!options.toString().contains(id)) {
             e.add("tieExcellent", "所选基地不在并列名单中");
           }
         }

@@ -407,7 +407,8 @@ public class EvaluationSteps {
   }
 
   private String caseRef(DelegateExecution ex) {
-    return cycleId(ex) + ":" + Vars.str(ex.getVariables(), "baseId");
+    // the participation id: one draw case per base and cycle (fits exp_draw.case_ref)
+    return evaluations.participation(cycleId(ex), Vars.str(ex.getVariables(), "baseId")).id();
   }
 
   private DrawCase drawCase(DelegateExecution ex) {

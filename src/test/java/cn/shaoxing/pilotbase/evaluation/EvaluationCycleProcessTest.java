@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
-import cn.shaoxing.pilotbase.forms.FormValidationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import cn.shaoxing.pilotbase.register.BaseEvent;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
@@ -205,7 +205,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     assertThat(p1.base(bases.get(11).id()).grade()).isEqualTo(Grade.ABSENT);
     assertThat(evaluations.participation(c1, bases.get(0).id()).working()).contains("中试服务收入");
     // the declining expert was replaced, with the conflict recorded
-    assertThat(experts.draws(c1 + ":" + bases.get(0).id())).hasSize(2);
+    assertThat(experts.draws(evaluations.participation(c1, bases.get(0).id()).id())).hasSize(2);
 
     approveAndPublish(cycle1, "绍市科发〔2026〕30号");
     assertThat(cycle1).isEnded().hasPassed("Task_StartRevocation");
@@ -222,13 +222,14 @@ class EvaluationCycleProcessTest extends IntegrationTest {
 
     // ---- second cycle two years later, started by the timer
     ClockUtil.setCurrentTime(at("2028-03-06T09:00"));
-    Job timer = engine.getManagementService().createJobQuery().processDefinitionKey("evaluation-cycle")
+    Job timer = engine.getManagementService().createJobQuery().processDefinitionKey("evaluation-schedule")
         .timers().list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
     assertThat(timer.getDuedate()).isBeforeOrEqualTo(at("2028-03-06T09:00"));
     engine.getManagementService().executeJob(timer.getId());
     ProcessInstance cycle2 = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("evaluation-cycle").processInstanceBusinessKey("2028年度绩效评价").singleResult();
-    assertThat(cycle2).isNotNull().hasPassed("StartEvent_Timer");
+    assertThat(cycle2).isNotNull();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("evaluation-schedule").count()).isEqualTo(1);
     String c2 = cycleId(cycle2);
     assertThat(evaluations.cohortIds(c2)).hasSize(12)   // 11 old bases + the recent one, not the revoked
         .doesNotContain(bases.get(11).id()).contains(recent.id());
@@ -298,7 +299,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     Task decide = EvaluationFixtures.task(engine, pa.getId(), "Task_DecideExtension");
     assertThatThrownBy(() -> engine.getTaskService().complete(decide.getId(),
         Map.of("extensionDecision", "extend", "extensionDays", 5L)))
-        .isInstanceOf(FormValidationException.class).hasMessageContaining("已延期过一次");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("已延期过一次");
     assertThat(pa).isWaitingAt("Task_DecideExtension");
     engine.getTaskService().complete(decide.getId(), Map.of("extensionDecision", "absent",
         "absenceExcused", true, "absenceReason", "园区停电检修，经核实属实"));
@@ -310,7 +311,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     bad.put("fig_graduateStaff", 12.5);
     bad.put("declarationTruthful", false);
     assertThatThrownBy(() -> engine.getTaskService().complete(selfB.getId(), bad))
-        .isInstanceOf(FormValidationException.class).hasMessageContaining("整数");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("整数");
     complete(pb.getId(), "Task_SelfEvaluation", selfEvaluation(2));
     complete(pb.getId(), "Task_DistrictAudit", Map.of("auditDecision", "return",
         "auditOpinion", "服务收入佐证材料缺银行回单"));
@@ -325,7 +326,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     Map<String, Object> badSheet = sheet(5.0, true);
     badSheet.put("mark_socialBenefit", 3.0);   // bonus without reason
     assertThatThrownBy(() -> engine.getTaskService().complete(tp.getId(), badSheet))
-        .isInstanceOf(FormValidationException.class).hasMessageContaining("加分须说明理由");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("加分须说明理由");
     engine.getTaskService().complete(tp.getId(), sheet(5.0, true));
     assertThat(pb).isWaitingAt("Task_OnSiteCheck");
     complete(pb.getId(), "Task_OnSiteCheck", Map.of("onsiteConsistent", "consistent",
@@ -342,7 +343,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     Task tie = EvaluationFixtures.task(engine, cycle.getId(), "Task_DecideTie");
     assertThatThrownBy(() -> engine.getTaskService().complete(tie.getId(), Map.of(
         "tieExcellent", List.of(b.id(), c.id()), "tieReason", "两家都好")))
-        .isInstanceOf(FormValidationException.class).hasMessageContaining("最多只能确定1家");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("最多只能确定1家");
     engine.getTaskService().complete(tie.getId(), Map.of("tieExcellent", List.of(b.id()),
         "tieReason", "乙基地落地项目带动就业更多"));
     assertThat(evaluations.proposal(cid).base(b.id()).grade()).isEqualTo(Grade.EXCELLENT);
@@ -351,7 +352,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     Task party = EvaluationFixtures.task(engine, cycle.getId(), "Task_PartyApproval");
     assertThatThrownBy(() -> engine.getTaskService().complete(party.getId(),
         Map.of("partyDecision", "sendBack", "meetingDate", today())))
-        .isInstanceOf(FormValidationException.class);
+        .isInstanceOf(ProcessEngineException.class);
     engine.getTaskService().complete(party.getId(), Map.of("partyDecision", "sendBack",
         "meetingDate", today(), "partyComments", "请重新研究并列基地档次"));
     assertThat(cycle).isWaitingAt("Task_DecideTie");
@@ -379,7 +380,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     Task publish = EvaluationFixtures.task(engine, cycle.getId(), "Task_PublishResults");
     assertThatThrownBy(() -> engine.getTaskService().complete(publish.getId(),
         Map.of("documentNumber", "绍市科发〔2026〕50号", "documentDate", today())))
-        .isInstanceOf(FormValidationException.class).hasMessageContaining("未办结");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("未办结");
     complete(objection.getId(), "Task_VerifyObjection", Map.of("verifyAction", "upheld",
         "correctedGrade", "GOOD", "objectionResult", "经核实，部分收入为关联交易，调整为良好"));
     assertThat(objection).isEnded();
@@ -396,7 +397,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     ProcessInstance cycle = startCycle("2027年度绩效评价（空）", 2027, "experts", 3L);
     assertThat(cycle).isEnded().hasPassed("EndEvent_NoBase");
     assertThatThrownBy(() -> startCycle("2027年度绩效评价（空）", 2027, "experts", 3L))
-        .isInstanceOf(FormValidationException.class).hasMessageContaining("已经开启");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("已经开启");
     // only the bureau may start a cycle
     engine.getIdentityService().setAuthentication("applicant1", List.of("applicant"));
     try {
