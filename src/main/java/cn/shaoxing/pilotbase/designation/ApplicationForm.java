@@ -40,8 +40,8 @@ public final class ApplicationForm {
   public static final List<Figure> FIGURES = List.of(
       new Figure("siteArea", "中试场地面积", "平方米", 5_000_000L, false),
       new Figure("equipmentValue", "中试仪器设备原值", "万元", 10_000_000L, false),
-      new Figure("bachelorStaff", "本科及以上中试人才总数", "人", 100_000L, true),
-      new Figure("rdExpense", "中试基地研发费用", "万元", 10_000_000L, false),
+      new Figure("graduateStaff", "本科及以上中试人才总数", "人", 100_000L, true),
+      new Figure("rdSpend", "中试基地研发费用", "万元", 10_000_000L, false),
       new Figure("serviceProjects", "中试服务成果（项目）数", "项", 100_000L, true),
       new Figure("serviceIncome", "中试服务收入", "万元", 10_000_000L, false),
       new Figure("landedProjects", "中试服务成果（项目）落地数", "项", 100_000L, true),

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The indicator table of the annex (附表): 10 indicators worth 100 points plus a bonus of at most
  * 10. Experts score each indicator within its points. Defined here because the {@code scoring}
- * package was not on main when the designation was built; once it is, this table should delegate
- * to it.
+ * package was not on main when the designation was built; this table should later delegate to
+ * it. The indicator ids match {@code scoring.DefaultIndicatorTable}.
  */
 public final class DesignationIndicators {
 
@@ -22,8 +22,8 @@ public final class DesignationIndicators {
       List.of(
           new Indicator("siteArea", "中试场地面积", 5),
           new Indicator("equipmentValue", "中试仪器设备原值", 5),
-          new Indicator("bachelorStaff", "本科及以上中试人才总数", 5),
-          new Indicator("rdExpense", "中试基地研发费用", 5),
+          new Indicator("graduateStaff", "本科及以上中试人才总数", 5),
+          new Indicator("rdSpend", "中试基地研发费用", 5),
           new Indicator("managementRules", "相关管理服务制度情况", 5),
           new Indicator("qualifications", "相关资质情况", 5),
           new Indicator("serviceProjects", "中试服务成果（项目）数", 10),

@@ -11,7 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.shaoxing.pilotbase.experts.DrawResult;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.experts.PanelDraw;
-import cn.shaoxing.pilotbase.forms.FormValidationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import cn.shaoxing.pilotbase.support.IntegrationTest;
@@ -160,7 +160,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
 
     // A second application of the same organisation in the same year is refused.
     assertThatThrownBy(() -> apply("applicant1", application("越城生物中试有限公司", cA, "districtYuecheng", "biomedicine")))
-        .isInstanceOf(FormValidationException.class).hasMessageContaining("不能重复申报");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("不能重复申报");
 
     // Only the applicant and its own district see an application (§七).
     assertThat(task(a, "Task_DistrictReview")).isNotNull();
@@ -229,7 +229,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     complete(evB, "Task_FormalCorrection", Map.of("correctionNote", "已补充", "evidenceRefs", "https://files.example.cn/b/2"));
     assertThatThrownBy(() -> complete(evB, "Task_FormalReview",
         Map.of("formalDecision", "return", "formalComments", "再补", "correctionDays", 3L)))
-        .isInstanceOf(FormValidationException.class).hasMessageContaining("只能退回补正一次");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("只能退回补正一次");
     assertThat(evB).isWaitingAt("Task_FormalReview");
     complete(evB, "Task_FormalReview", formalPass());
 
@@ -248,7 +248,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     Task first = panelA.get(0);
     Map<String, Object> tooHigh = expertScores(0.8, true);
     tooHigh.put("score_serviceIncome", 25.0);
-    assertThatThrownBy(() -> tasks.complete(first.getId(), tooHigh)).isInstanceOf(FormValidationException.class)
+    assertThatThrownBy(() -> tasks.complete(first.getId(), tooHigh)).isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("中试服务收入");
     assertThat(tasks.createTaskQuery().taskId(first.getId()).count()).isOne();
 
@@ -279,7 +279,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     for (Task t : nowB) {
       tasks.complete(t.getId(), expertScores(0.75, false));
     }
-    assertThat(evB).isEnded().hasPassed("Flow_NoOnSite");
+    assertThat(evB).isEnded().hasPassed("Gateway_MergeEvaluated").hasNotPassed("Task_OnSiteCheck");
     assertThat(applications.get(appId(b)).finalScore()).isEqualByComparingTo("75.00");
 
     // Proposed list; the party committee sends it back once, then approves.
@@ -299,6 +299,12 @@ class DesignationRoundProcessTest extends IntegrationTest {
     Date publicityEnd = (Date) runtime.getVariable(round.getId(), "publicityEndAt");
     assertThat(publicityEnd).isAfter(at("2031-04-05T00:00"));
 
+    // The public page (no login) lists both bases, the period and how to object.
+    var page = new cn.shaoxing.pilotbase.support.RestClient(baseUrl()).get("/public/publicity", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("越城生物中试有限公司", "柯桥新材料中试中心", "0575-85000000", "异议")
+        .doesNotContain("诸暨装备中试基地");
+
     // Objections: against B (named, upheld after asking its district) and against A (anonymous, dismissed).
     engine.getIdentityService().setAuthentication("bureau1", List.of("bureau"));
     ProcessInstance objB = runtime.startProcessInstanceByKey("designation-objection", Map.of(
@@ -308,7 +314,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
         "objectionCreditCode", cA, "objectorAnonymous", true, "objectionContent", "场地为临时租用"));
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey("designation-objection", Map.of(
         "objectionCreditCode", cD, "objectorAnonymous", true, "objectionContent", "x")))
-        .isInstanceOf(FormValidationException.class).hasMessageContaining("没有统一社会信用代码");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("没有统一社会信用代码");
     engine.getIdentityService().clearAuthentication();
     assertThat(runtime.getVariable(objA.getId(), "anonymousFlag").toString()).contains("匿名");
 
@@ -325,7 +331,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     String today = ClockUtil.getCurrentTime().toInstant().atZone(DesignationTestSupport.ZONE).toLocalDate().toString();
     Map<String, Object> publication = Map.of("documentNumber", "绍市科发〔2031〕8号", "documentDate", today);
     assertThatThrownBy(() -> complete(round, "Task_PublishDesignation", publication))
-        .isInstanceOf(FormValidationException.class).hasMessageContaining("异议未处理完毕");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("异议未处理完毕");
     complete(objA, "Task_VerifyObjection", Map.of("verifyAction", "dismissed", "objectionReason", "租赁合同期限五年，异议不成立"));
     complete(round, "Task_PublishDesignation", publication);
     assertThat(round).isEnded().hasPassed("EndEvent_Published");
@@ -371,7 +377,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     ClockUtil.setCurrentTime(at("2032-02-02T09:00"));
     startRound(2032, "2032-03-31", 5);
     assertThatThrownBy(() -> startRound(2032, "2032-04-30", 5))
-        .isInstanceOf(FormValidationException.class).hasMessageContaining("每年只能开展一次");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("每年只能开展一次");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("designation-round")
         .variableValueEquals("roundYear", 2032).count()).isOne();
   }
@@ -390,7 +396,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     // The bureau cannot collect while an application is still before the district decision.
     fireTimer(round, at("2033-03-21T09:00"));
     assertThatThrownBy(() -> complete(round, "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true)))
-        .isInstanceOf(FormValidationException.class).hasMessageContaining("未完成区县");
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("未完成区县");
 
     complete(app, "Task_ReviewIneligibility", Map.of("ineligibleAction", "abandon"));
     assertThat(app).isEnded().hasPassed("EndEvent_Abandoned");

@@ -45,8 +45,8 @@ final class DesignationTestSupport {
     v.put("declarationTruthful", true);
     v.put("siteArea", 3000L);
     v.put("equipmentValue", 2500.5);
-    v.put("bachelorStaff", 40L);
-    v.put("rdExpense", 800L);
+    v.put("graduateStaff", 40L);
+    v.put("rdSpend", 800L);
     v.put("serviceProjects", 30L);
     v.put("serviceIncome", 1200L);
     v.put("landedProjects", 12L);
