@@ -11,7 +11,6 @@ import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.notification.NotificationService;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
-import cn.shaoxing.pilotbase.revocation.RevocationService;
 import cn.shaoxing.pilotbase.scoring.ExpertSheet;
 import cn.shaoxing.pilotbase.scoring.Grade;
 import cn.shaoxing.pilotbase.scoring.GradingProposal;
@@ -41,6 +40,8 @@ import org.springframework.stereotype.Component;
 public class EvaluationSteps {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  /** The revocation process (package revocation), started by key only: no package dependency. */
+  static final String REVOCATION_PROCESS = "revocation";
 
   private final EvaluationService evaluations;
   private final RegisterService register;
@@ -49,12 +50,13 @@ public class EvaluationSteps {
   private final NotificationService mail;
   private final WorkingDays workingDays;
   private final EvaluationProperties properties;
-  private final RevocationService revocations;
+  private final org.camunda.bpm.engine.ProcessEngine engine;
   private final ObjectMapper json = new ObjectMapper();
 
   public EvaluationSteps(EvaluationService evaluations, RegisterService register,
       ExpertPoolService experts, CaseAccess access, NotificationService mail,
-      WorkingDays workingDays, EvaluationProperties properties, RevocationService revocations) {
+      WorkingDays workingDays, EvaluationProperties properties,
+      @org.springframework.context.annotation.Lazy org.camunda.bpm.engine.ProcessEngine engine) {
     this.evaluations = evaluations;
     this.register = register;
     this.experts = experts;
@@ -62,7 +64,7 @@ public class EvaluationSteps {
     this.mail = mail;
     this.workingDays = workingDays;
     this.properties = properties;
-    this.revocations = revocations;
+    this.engine = engine;
   }
 
   // ---------------------------------------------------------------- cycle
@@ -175,8 +177,18 @@ public class EvaluationSteps {
   public void startRevocation(DelegateExecution ex, String baseId) {
     Map<String, Object> c = candidates(ex).stream().filter(m -> baseId.equals(m.get("baseId")))
         .findFirst().orElseThrow();
-    revocations.startAutomatically(baseId, (String) c.get("cause"), (String) c.get("details"),
-        cycleId(ex));
+    DesignatedBase b = register.findById(baseId).orElseThrow();
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("baseCreditCode", b.creditCode());
+    vars.put("cause", c.get("cause"));
+    vars.put("causeDetails", c.get("details"));
+    vars.put("evidenceRefs", Vars.str(ex.getVariables(), "cycleName") + "结果（文号"
+        + Vars.str(ex.getVariables(), "documentNumber") + "）");
+    vars.put("sourceCycleId", cycleId(ex));
+    vars.put("automatic", true);
+    // the process starts it, not the user who published: no user authorization check
+    org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(() ->
+        engine.getRuntimeService().startProcessInstanceByKey(REVOCATION_PROCESS, vars));
   }
 
   // ---------------------------------------------------------------- one base

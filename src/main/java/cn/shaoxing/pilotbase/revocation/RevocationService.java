@@ -4,16 +4,10 @@ import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -33,35 +27,10 @@ public class RevocationService {
 
   private final JdbcTemplate jdbc;
   private final RegisterService register;
-  private final ProcessEngine engine;
 
-  public RevocationService(JdbcTemplate jdbc, RegisterService register, @Lazy ProcessEngine engine) {
+  public RevocationService(JdbcTemplate jdbc, RegisterService register) {
     this.jdbc = jdbc;
     this.register = register;
-    this.engine = engine;
-  }
-
-  /**
-   * Starts the revocation process for a base after an evaluation (two consecutive 不合格, or absent
-   * without accepted reason). The process starts it, not the user who published the grades, so it
-   * runs without that user's authorization checks.
-   */
-  public void startAutomatically(String baseId, String cause, String details, String cycleId) {
-    DesignatedBase b = register.findById(baseId).orElseThrow();
-    Map<String, Object> v = new HashMap<>();
-    v.put("baseCreditCode", b.creditCode());
-    v.put("cause", cause);
-    v.put("causeDetails", details);
-    v.put("evidenceRefs", "绩效评价结果（评价周期编号 " + cycleId + "）");
-    v.put("sourceCycleId", cycleId);
-    v.put("automatic", true);
-    CommandContext cc = Context.getCommandContext();
-    if (cc == null) {
-      engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, v);
-    } else {
-      cc.runWithoutAuthorization(() ->
-          engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, v));
-    }
   }
 
   public String open(DesignatedBase base, RevocationCause cause, String details, String evidence,
