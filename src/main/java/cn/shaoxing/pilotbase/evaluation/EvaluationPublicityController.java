@@ -7,13 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * Public listing (公示) of the evaluation results under publicity: base, grade, publicity period
- * and how to object. Anonymous (/public/**); shows no scores' working and no materials.
+ * and how to object. Anonymous (/public/**); shows no scores' working and no materials. People get
+ * the HTML page, programs the same content as JSON ({@code .json}).
  */
-@RestController
+@Controller
 public class EvaluationPublicityController {
 
   private final EvaluationService evaluations;
@@ -25,6 +28,13 @@ public class EvaluationPublicityController {
   }
 
   @GetMapping("/public/evaluation/publicity")
+  public String page(Model model) {
+    model.addAttribute("cycles", publicity());
+    return "public/evaluation-publicity";
+  }
+
+  @GetMapping("/public/evaluation/publicity.json")
+  @ResponseBody
   public List<Map<String, Object>> publicity() {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Cycle c : evaluations.cyclesInStatus(CycleStatus.PUBLICITY)) {

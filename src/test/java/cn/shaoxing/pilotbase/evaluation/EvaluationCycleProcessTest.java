@@ -365,7 +365,8 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     // public listing during publicity, anonymous
     String page = new String(new java.net.URL(baseUrl() + "/public/evaluation/publicity")
         .openStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(page).contains("2026年度绩效评价（补充）").contains("丙中试基地有限公司").contains("优秀");
+    assertThat(page).contains("绍兴市科技成果转化中试基地绩效评价结果公示")
+        .contains("2026年度绩效评价（补充）").contains("丙中试基地有限公司").contains("优秀");
     assertThat(page).doesNotContain("中试服务收入");   // no working, no materials
 
     // objection: publication refused while open; upheld objection corrects a grade
