@@ -1,6 +1,6 @@
 package cn.shaoxing.pilotbase.calendar;
 
-import cn.shaoxing.pilotbase.web.InvalidInputException;
+import cn.shaoxing.pilotbase.platform.InvalidInputException;
 import java.util.List;
 
 /** Calendar data that cannot be saved; carries the Chinese reasons. */

@@ -50,7 +50,12 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
       String formId = formRef(element);
       if (formId != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior b) {
-        b.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> {
+        // Form submissions are checked before they are stored (REST answers 400) ...
+        var definition = b.getTaskDefinition();
+        definition.setTaskFormHandler(
+            new ValidatingTaskFormHandler(definition.getTaskFormHandler(), formId, validator));
+        // ... and every completion, including plain "complete" calls, once more as a safety net.
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> {
           ProcessDefinitionEntity def = ((TaskEntity) task).getProcessDefinition();
           validator.validate(def.getDeploymentId(), formId, task.getVariables());
         });

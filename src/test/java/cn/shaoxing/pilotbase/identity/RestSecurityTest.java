@@ -32,9 +32,28 @@ class RestSecurityTest extends IntegrationTest {
   }
 
   @Test
-  void wrongPasswordIsRejected() {
+  void wrongPasswordIsRejectedAndThrottlesFurtherLogins() {
     // A user of its own, so login throttling does not slow down the other tests' users.
     assertThat(rest.get("/engine-rest/task", "expert6:wrong").statusCode()).isEqualTo(401);
+    var user = (org.camunda.bpm.engine.impl.persistence.entity.UserEntity)
+        engine.getIdentityService().createUserQuery().userId("expert6").singleResult();
+    assertThat(user.getAttempts()).isPositive();
+    assertThat(user.getLockExpirationTime()).as("next login delayed").isAfter(new java.util.Date());
+  }
+
+  @Test
+  void webappRejectsModifyingRequestsWithoutCsrfToken() throws Exception {
+    var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/camunda/app/tasklist/default/")).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    var login = http.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=bureau2&password=demo")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as("login without token is refused: CSRF protects the login too").isEqualTo(403);
+    assertThat(login.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package cn.shaoxing.pilotbase.web;
+package cn.shaoxing.pilotbase.platform;
 
 import java.util.List;
 

@@ -1,0 +1,11 @@
+package cn.shaoxing.pilotbase.evaluation;
+
+/** Where an evaluation cycle stands. */
+public enum CycleStatus {
+  SELF_EVALUATION,
+  GRADING,
+  PARTY_REVIEW,
+  PUBLICITY,
+  PUBLISHED,
+  EMPTY
+}

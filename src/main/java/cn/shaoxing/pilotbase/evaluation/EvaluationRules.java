@@ -1,0 +1,251 @@
+package cn.shaoxing.pilotbase.evaluation;
+
+import cn.shaoxing.pilotbase.designation.FormRule;
+import cn.shaoxing.pilotbase.designation.Vars;
+import cn.shaoxing.pilotbase.forms.CompletionRule;
+import cn.shaoxing.pilotbase.scoring.IndicatorTable;
+import cn.shaoxing.pilotbase.scoring.ScoringConfigService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Domain checks of the evaluation forms, run on the server after the generic schema checks.
+ * Messages in Chinese; a rejected submission changes nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EvaluationRules {
+
+  private final EvaluationService evaluations;
+  private final ScoringConfigService scoring;
+
+  public EvaluationRules(EvaluationService evaluations, ScoringConfigService scoring) {
+    this.evaluations = evaluations;
+    this.scoring = scoring;
+  }
+
+  @Bean
+  public CompletionRule cycleStartRule() {
+    return new FormRule("evaluation-cycle-start", (v, e) -> {
+      String name = Vars.str(v, "cycleName");
+      if (name != null && evaluations.findCycleByName(name.trim()).isPresent()) {
+        e.add("cycleName", "评价周期“" + name + "”已经开启，不能重复启动");
+      }
+      BigDecimal year = Vars.num(v, "cycleYear");
+      if (name != null && year != null && !name.contains(String.valueOf(year.intValue()))) {
+        e.add("cycleName", "评价周期名称应包含评价年度（如 " + year.intValue() + "年度绩效评价）");
+      }
+      if (!Set.of(EvaluationService.MODE_EXPERTS, EvaluationService.MODE_THIRD_PARTY)
+          .contains(Vars.str(v, "scoringMode"))) {
+        e.add("scoringMode", "评价方式须为组织专家评价或委托第三方机构评价");
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule selfEvaluationRule() {
+    return new FormRule("evaluation-self-evaluation", (v, e) -> {
+      if (!Vars.isTrue(v, EvaluationForm.DECLARATION)) {
+        e.add(EvaluationForm.DECLARATION, "须承诺所填数据及佐证材料真实、准确");
+      }
+      for (String c : EvaluationForm.COUNTS) {
+        for (String key : List.of(EvaluationForm.stock(c), EvaluationForm.flow(c, 1),
+            EvaluationForm.flow(c, 2))) {
+          BigDecimal n = Vars.num(v, key);
+          if (n != null && n.stripTrailingZeros().scale() > 0) {
+            e.add(key, "人数、项目数须为整数");
+          }
+        }
+      }
+      for (String key : EvaluationForm.selfEvaluationKeys()) {
+        if (key.startsWith("fig_")) {
+          BigDecimal n = Vars.num(v, key);
+          if (n != null && n.compareTo(new BigDecimal("100000000")) > 0) {
+            e.add(key, "数值过大，请检查单位（面积为平方米，金额为万元）");
+          }
+        }
+      }
+      // evidence for every quantitative indicator with a figure above zero
+      Map<String, BigDecimal> annual = EvaluationForm.annualFigures(v);
+      for (String i : EvaluationForm.quantitative()) {
+        BigDecimal f = annual.get(i);
+        if (f != null && f.signum() > 0 && !Vars.present(v, EvaluationForm.evidence(i))) {
+          e.add(EvaluationForm.evidence(i), "填报了数值的指标须列出佐证材料");
+        }
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule districtAuditRule() {
+    return new FormRule("evaluation-district-audit", (v, e) -> {
+      if (!Set.of("confirm", "return").contains(Vars.str(v, "auditDecision"))) {
+        e.add("auditDecision", "请选择审核结论");
+      }
+      String opinion = Vars.str(v, "auditOpinion");
+      if (opinion == null || opinion.isBlank()) {
+        e.add("auditOpinion", "须出具审核意见");
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule extensionDecisionRule() {
+    return new FormRule("evaluation-extension-decision", (v, e) -> {
+      String d = Vars.str(v, "extensionDecision");
+      if ("extend".equals(d)) {
+        if (Vars.isTrue(v, "extensionUsed")) {
+          e.add("extensionDecision", "已延期过一次，不能再次延期");
+        }
+        BigDecimal days = Vars.num(v, "extensionDays");
+        if (days == null || days.intValue() < 1 || days.intValue() > 20) {
+          e.add("extensionDays", "准予延期须填写1～20个工作日");
+        }
+      } else if ("absent".equals(d)) {
+        if (Vars.isTrue(v, "absenceExcused") && !Vars.present(v, "absenceReason")) {
+          e.add("absenceReason", "认定理由正当时须说明理由");
+        }
+      } else {
+        e.add("extensionDecision", "请选择准予延期或记为未参加");
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule expertScoringRule() {
+    return new FormRule("evaluation-expert-scoring", (v, e) -> {
+      String p = Vars.str(v, "participation");
+      if (!"accept".equals(p)) {
+        if (!Vars.present(v, "declineReason")) {
+          e.add("declineReason", "回避或谢绝须说明理由");
+        }
+        return;
+      }
+      checkSheet(v, e);
+    });
+  }
+
+  @Bean
+  public CompletionRule thirdPartyScoringRule() {
+    return new FormRule("evaluation-third-party-scoring", this::checkSheet);
+  }
+
+  private void checkSheet(Map<String, Object> v, cn.shaoxing.pilotbase.forms.ValidationErrors e) {
+    IndicatorTable table = scoring.currentTable();
+    for (String q : EvaluationForm.QUALITATIVE) {
+      BigDecimal pts = Vars.num(v, EvaluationForm.mark(q));
+      if (pts == null && !"socialBenefit".equals(q)) {
+        e.add(EvaluationForm.mark(q), "“" + table.get(q).name() + "”须由评价人打分");
+      } else if (pts != null) {
+        range(e, EvaluationForm.mark(q), table.get(q).name(), pts, table.get(q).points());
+      }
+    }
+    BigDecimal bonus = Vars.num(v, EvaluationForm.mark("socialBenefit"));
+    if (bonus != null && bonus.signum() > 0 && !Vars.present(v, EvaluationForm.BONUS_REASON)) {
+      e.add(EvaluationForm.BONUS_REASON, "给予加分须说明理由");
+    }
+    for (String q : EvaluationForm.quantitative()) {
+      BigDecimal pts = Vars.num(v, EvaluationForm.adjustment(q));
+      if (pts != null) {
+        range(e, EvaluationForm.adjustment(q), table.get(q).name(), pts, table.get(q).points());
+        if (!Vars.present(v, EvaluationForm.adjustmentReason(q))) {
+          e.add(EvaluationForm.adjustmentReason(q), "调整“" + table.get(q).name() + "”得分须说明理由");
+        }
+      }
+    }
+  }
+
+  private static void range(cn.shaoxing.pilotbase.forms.ValidationErrors e, String key, String name,
+      BigDecimal pts, BigDecimal max) {
+    if (pts.signum() < 0 || pts.compareTo(max) > 0) {
+      e.add(key, "“" + name + "”得分须在0～" + max.stripTrailingZeros().toPlainString() + "分之间");
+    } else if (pts.stripTrailingZeros().scale() > 2) {
+      e.add(key, "“" + name + "”得分最多保留两位小数");
+    }
+  }
+
+  @Bean
+  public CompletionRule tieDecisionRule() {
+    return new FormRule("evaluation-tie-decision", (v, e) -> {
+      List<String> chosen = Vars.strings(v, "tieExcellent");
+      BigDecimal seats = Vars.num(v, "tieSeats");
+      if (seats != null && chosen.size() > seats.intValue()) {
+        e.add("tieExcellent", "并列基地中最多只能确定" + seats.intValue() + "家为优秀");
+      }
+      if (new HashSet<>(chosen).size() != chosen.size()) {
+        e.add("tieExcellent", "基地不能重复选择");
+      }
+      Object options = v.get("tieOptions");
+      if (options != null) {
+        for (String id : chosen) {
+          if (!options.toString().contains(id)) {
+            e.add("tieExcellent", "所选基地不在并列名单中");
+          }
+        }
+      }
+      if (!Vars.present(v, "tieReason")) {
+        e.add("tieReason", "决定并列基地的档次须说明理由");
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule gradesReviewRule() {
+    return new FormRule("evaluation-grades-review", (v, e) -> {
+      if (!Vars.isTrue(v, "gradesConfirmed")) {
+        e.add("gradesConfirmed", "须确认评价结果档次后再提交党组会议审定");
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule partyApprovalRule() {
+    return new FormRule("evaluation-party-approval", (v, e) -> {
+      String d = Vars.str(v, "partyDecision");
+      if ("sendBack".equals(d) && !Vars.present(v, "partyComments")) {
+        e.add("partyComments", "退回重新研究须写明审定意见");
+      }
+      LocalDate meeting = Vars.date(v, "meetingDate");
+      if (meeting != null && meeting.isAfter(EvaluationSteps.today())) {
+        e.add("meetingDate", "党组会议日期不能晚于今天");
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule evaluationPublicationRule() {
+    return new FormRule("evaluation-publication", (v, e) -> {
+      LocalDate date = Vars.date(v, "documentDate");
+      if (date != null && date.isAfter(EvaluationSteps.today())) {
+        e.add("documentDate", "发文日期不能晚于今天");
+      }
+      String cycleId = Vars.str(v, "cycleId");
+      if (cycleId != null) {
+        int open = evaluations.openObjections(cycleId);
+        if (open > 0) {
+          e.add("documentNumber", "尚有" + open + "件公示异议未办结，不能发文公布");
+        }
+        evaluations.findCycle(cycleId).ifPresent(c -> {
+          if (date != null && c.publicityStart() != null
+              && date.isBefore(c.publicityStart().atZone(EvaluationSteps.ZONE).toLocalDate())) {
+            e.add("documentDate", "发文日期不能早于公示开始日期");
+          }
+        });
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule evaluationObjectionVerifyRule() {
+    return new FormRule("evaluation-objection-verify", (v, e) -> {
+      if (!"upheld".equals(Vars.str(v, "verifyAction")) && Vars.present(v, "correctedGrade")) {
+        e.add("correctedGrade", "异议不成立时不能调整档次");
+      }
+    });
+  }
+}

@@ -1,0 +1,83 @@
+package cn.shaoxing.pilotbase.revocation;
+
+import cn.shaoxing.pilotbase.designation.FormRule;
+import cn.shaoxing.pilotbase.designation.Vars;
+import cn.shaoxing.pilotbase.forms.CompletionRule;
+import cn.shaoxing.pilotbase.register.RegisterService;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Domain checks of the revocation forms. */
+@Configuration(proxyBeanMethods = false)
+public class RevocationRules {
+
+  private final RegisterService register;
+  private final RevocationService revocations;
+
+  public RevocationRules(RegisterService register, RevocationService revocations) {
+    this.register = register;
+    this.revocations = revocations;
+  }
+
+  @Bean
+  public CompletionRule revocationStartRule() {
+    return new FormRule("revocation-start", (v, e) -> {
+      String code = Vars.str(v, "baseCreditCode");
+      if (code != null) {
+        register.findActiveByCreditCode(code).ifPresentOrElse(b -> {
+          if (revocations.openCase(b.id()).isPresent()) {
+            e.add("baseCreditCode", "该基地已有进行中的撤销程序");
+          }
+        }, () -> e.add("baseCreditCode", "名录中没有该统一社会信用代码的有效中试基地"));
+      }
+      if (RevocationCause.of(Vars.str(v, "cause")).isEmpty()) {
+        e.add("cause", "请选择《绩效评价规则》第三条规定的撤销事由");
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule revocationStatementRule() {
+    return new FormRule("revocation-statement", (v, e) -> {
+      if (!Vars.present(v, "statement")) {
+        e.add("statement", "请填写陈述申辩意见（无异议也请说明）");
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule revocationProposalRule() {
+    return new FormRule("revocation-proposal", (v, e) -> {
+      if (!Vars.present(v, "proposalReason")) {
+        e.add("proposalReason", "须说明处理意见的理由");
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule revocationPartyRule() {
+    return new FormRule("revocation-party-decision", (v, e) -> {
+      LocalDate meeting = Vars.date(v, "meetingDate");
+      if (meeting != null && meeting.isAfter(today())) {
+        e.add("meetingDate", "党组会议日期不能晚于今天");
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule revocationPublicationRule() {
+    return new FormRule("revocation-publication", (v, e) -> {
+      LocalDate date = Vars.date(v, "documentDate");
+      if (date != null && date.isAfter(today())) {
+        e.add("documentDate", "发文日期不能晚于今天");
+      }
+    });
+  }
+
+  private static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+  }
+}

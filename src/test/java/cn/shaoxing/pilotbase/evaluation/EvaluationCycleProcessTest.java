@@ -1,0 +1,422 @@
+package cn.shaoxing.pilotbase.evaluation;
+
+import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.at;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.code;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.confirm;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.fireTimer;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.selfEvaluation;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.sheet;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.shaoxing.pilotbase.experts.ExpertPoolService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import cn.shaoxing.pilotbase.register.BaseEvent;
+import cn.shaoxing.pilotbase.register.BaseStatus;
+import cn.shaoxing.pilotbase.register.DesignatedBase;
+import cn.shaoxing.pilotbase.register.RegisterService;
+import cn.shaoxing.pilotbase.revocation.RevocationService;
+import cn.shaoxing.pilotbase.scoring.Grade;
+import cn.shaoxing.pilotbase.scoring.GradingProposal;
+import cn.shaoxing.pilotbase.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The biennial evaluation (§五.（三）, annex §二) on PostgreSQL: two consecutive cycles over a
+ * register of 12 bases, then the branches (extension, absence with accepted reason, district
+ * return, third party, on-site check, tie decision, party send-back, objection, empty cohort).
+ */
+class EvaluationCycleProcessTest extends IntegrationTest {
+
+  @Autowired RegisterService register;
+  @Autowired EvaluationService evaluations;
+  @Autowired RevocationService revocations;
+  @Autowired ExpertPoolService experts;
+  @Autowired JdbcTemplate jdbc;
+
+  static final String[] GROUPS = {"districtYuecheng", "districtKeqiao", "districtShangyu",
+      "districtZhuji", "districtShengzhou", "districtXinchang", "districtBinhai", "unitEducation"};
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    EvaluationFixtures.isolateRegister(jdbc);
+    EvaluationFixtures.seedExperts(experts);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  ProcessInstance startCycle(String name, int year, String mode, long panel) {
+    engine.getIdentityService().setAuthentication("bureau1", List.of("bureau"));
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey("evaluation-cycle", Map.of(
+          "cycleName", name, "cycleYear", (long) year, "scoringMode", mode, "panelSize", panel,
+          "selfEvaluationDays", 20L));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  String cycleId(ProcessInstance pi) {
+    return (String) engine.getRuntimeService().getVariable(pi.getId(), "cycleId");
+  }
+
+  void complete(String processInstanceId, String key, Map<String, Object> vars) {
+    Task t = EvaluationFixtures.task(engine, processInstanceId, key);
+    assertThat(t).as("task %s", key).isNotNull();
+    engine.getTaskService().complete(t.getId(), vars);
+  }
+
+  /** Self-evaluation, district confirmation and the panel's scoring of one base. */
+  void walkBase(String cycleId, DesignatedBase b, int k, boolean firstExpertDeclines) {
+    ProcessInstance pi = EvaluationFixtures.baseInstance(engine, cycleId, b.id());
+    assertThat(pi).isWaitingAt("Task_SelfEvaluation");
+    complete(pi.getId(), "Task_SelfEvaluation", selfEvaluation(k));
+    assertThat(pi).isWaitingAt("Task_DistrictAudit");
+    Task audit = EvaluationFixtures.task(engine, pi.getId(), "Task_DistrictAudit");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(audit.getId()))
+        .anyMatch(l -> b.reviewerGroup().equals(l.getGroupId()));
+    complete(pi.getId(), "Task_DistrictAudit", confirm());
+    scoreByPanel(pi, k == 0 ? 1.0 : 5.0, firstExpertDeclines);
+    assertThat(pi).isEnded();
+  }
+
+  void scoreByPanel(ProcessInstance pi, double qualitative, boolean firstDeclines) {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_ExpertScoring").list();
+    assertThat(tasks).hasSize(3);
+    if (firstDeclines) {
+      Task t = tasks.get(0);
+      engine.getTaskService().complete(t.getId(), Map.of("participation", "declineConflict",
+          "declineReason", "曾为该单位提供咨询服务"));
+      Task replacement = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+          .taskDefinitionKey("Task_ExpertScoring").list().stream()
+          .filter(x -> tasks.stream().noneMatch(o -> o.getId().equals(x.getId())))
+          .findFirst().orElseThrow();
+      assertThat(replacement.getAssignee()).isNotEqualTo(t.getAssignee());
+    }
+    for (Task t : engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_ExpertScoring").list()) {
+      engine.getTaskService().complete(t.getId(), sheet(qualitative, false));
+    }
+  }
+
+  void absent(String cycleId, DesignatedBase b, boolean excused) {
+    ProcessInstance pi = EvaluationFixtures.baseInstance(engine, cycleId, b.id());
+    Date due = (Date) engine.getRuntimeService().getVariable(pi.getId(), "selfEvaluationDue");
+    fireTimer(engine, pi.getId(), "BoundaryEvent_Deadline", new Date(due.getTime() + 60_000));
+    assertThat(pi).isWaitingAt("Task_DecideExtension");
+    Map<String, Object> v = new HashMap<>();
+    v.put("extensionDecision", "absent");
+    v.put("absenceExcused", excused);
+    v.put("absenceReason", excused ? "基地所在园区停电检修，经核实属实" : "未说明理由");
+    complete(pi.getId(), "Task_DecideExtension", v);
+    assertThat(pi).isEnded().hasPassed("Task_RecordAbsent");
+  }
+
+  String today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(EvaluationFixtures.ZONE).toLocalDate().toString();
+  }
+
+  void approveAndPublish(ProcessInstance cycle, String doc) {
+    complete(cycle.getId(), "Task_ReviewGrades", Map.of("gradesConfirmed", true));
+    assertThat(cycle).isWaitingAt("Task_PartyApproval");
+    complete(cycle.getId(), "Task_PartyApproval", Map.of("partyDecision", "approve",
+        "meetingDate", today()));
+    assertThat(cycle).isWaitingAt("Timer_PublicityEnd");
+    Date end = (Date) engine.getRuntimeService().getVariable(cycle.getId(), "publicityEndAt");
+    fireTimer(engine, cycle.getId(), "Timer_PublicityEnd", end);
+    complete(cycle.getId(), "Task_PublishResults", Map.of("documentNumber", doc,
+        "documentDate", today()));
+  }
+
+  ProcessInstance revocationOf(DesignatedBase b) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("revocation")
+        .variableValueEquals("baseId", b.id()).singleResult();
+  }
+
+  void revokeThroughParty(ProcessInstance rev, String doc) {
+    complete(rev.getId(), "Task_StateCase", Map.of("statementKind", "contest",
+        "statement", "因特殊原因未能参加，请求从轻处理"));
+    complete(rev.getId(), "Task_ProposeRevocation", Map.of("proposal", "revoke",
+        "proposalReason", "事实清楚，依据附件第三条第（三）项"));
+    complete(rev.getId(), "Task_PartyDecision", Map.of("partyDecision", "revoke",
+        "meetingDate", today(), "partyComments", "同意撤销"));
+    complete(rev.getId(), "Task_PublishRevocation", Map.of("documentNumber", doc,
+        "documentDate", today()));
+    assertThat(rev).isEnded().hasPassed("Task_RecordRevocation");
+  }
+
+  // ------------------------------------------------------------------ two cycles, 12 bases
+
+  @Test
+  void twoConsecutiveCyclesHoldQuotaAndRevokeFailingTwiceAndAbsentBases() {
+    ClockUtil.setCurrentTime(at("2026-03-02T09:00"));
+    List<DesignatedBase> bases = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      String user = i <= 3 ? "applicant" + i : "base" + i;
+      bases.add(EvaluationFixtures.base(register, evaluations, String.format("测试中试基地%02d有限公司", i),
+          code(1000 + i), GROUPS[i % GROUPS.length], LocalDate.of(2024, 3, 1), user));
+    }
+    // a base designated less than a year ago is not evaluated
+    DesignatedBase recent = EvaluationFixtures.base(register, evaluations, "新近评定基地有限公司",
+        code(1099), "districtKeqiao", LocalDate.of(2025, 12, 1), "base99");
+
+    ProcessInstance cycle1 = startCycle("2026年度绩效评价", 2026, "experts", 3L);
+    String c1 = cycleId(cycle1);
+    assertThat(cycle1).isWaitingAt("CallActivity_EvaluateBase");
+    assertThat(evaluations.cohortIds(c1)).hasSize(12).doesNotContain(recent.id());
+
+    for (int i = 0; i < 10; i++) {
+      walkBase(c1, bases.get(i), i + 1, i == 0);
+    }
+    walkBase(c1, bases.get(10), 0, false);   // weak base: 不合格
+    absent(c1, bases.get(11), false);          // no submission, no accepted reason
+
+    assertThat(cycle1).isWaitingAt("Task_ReviewGrades").hasPassed("Task_FormGrades")
+        .hasNotPassed("Task_DecideTie");
+    GradingProposal p1 = evaluations.proposal(c1);
+    assertThat(p1.evaluatedCount()).isEqualTo(11);
+    assertThat(p1.excellentQuota()).isEqualTo(3);            // round(30% × 11) = 3
+    assertThat(p1.count(Grade.EXCELLENT)).isEqualTo(3);
+    assertThat(p1.bases().stream().filter(b -> b.gradeByScore() == Grade.EXCELLENT).count())
+        .isGreaterThan(3);                                     // the quota really cut
+    assertThat(p1.base(bases.get(0).id()).grade()).isEqualTo(Grade.EXCELLENT);
+    assertThat(p1.base(bases.get(3).id()).gradeByScore()).isEqualTo(Grade.EXCELLENT);
+    assertThat(p1.base(bases.get(3).id()).grade()).isEqualTo(Grade.GOOD);
+    assertThat(p1.base(bases.get(3).id()).note()).contains("超出优秀名额");
+    assertThat(p1.base(bases.get(9).id()).grade()).isEqualTo(Grade.PASS);
+    assertThat(p1.base(bases.get(10).id()).grade()).isEqualTo(Grade.FAIL);
+    assertThat(p1.base(bases.get(11).id()).grade()).isEqualTo(Grade.ABSENT);
+    assertThat(evaluations.participation(c1, bases.get(0).id()).working()).contains("中试服务收入");
+    // the declining expert was replaced, with the conflict recorded
+    assertThat(experts.draws(evaluations.participation(c1, bases.get(0).id()).id())).hasSize(2);
+
+    approveAndPublish(cycle1, "绍市科发〔2026〕30号");
+    assertThat(cycle1).isEnded().hasPassed("Task_StartRevocation");
+    assertThat(register.history(bases.get(0).id())).extracting(BaseEvent::note)
+        .anyMatch(n -> n.startsWith("2026年度绩效评价：优秀"));
+    assertThat(revocationOf(bases.get(10))).as("first 不合格 is no cause").isNull();
+    ProcessInstance rev12 = revocationOf(bases.get(11));
+    assertThat(rev12).isNotNull().isWaitingAt("Task_StateCase");
+    assertThat(engine.getRuntimeService().getVariable(rev12.getId(), "cause")).isEqualTo("absent");
+    revokeThroughParty(rev12, "绍市科发〔2026〕41号");
+    DesignatedBase revoked12 = register.findById(bases.get(11).id()).orElseThrow();
+    assertThat(revoked12.status()).isEqualTo(BaseStatus.REVOKED);
+    assertThat(revoked12.revocationReason()).contains("无故不参加");
+
+    // ---- second cycle two years later, started by the timer
+    ClockUtil.setCurrentTime(at("2028-03-06T09:00"));
+    Job timer = engine.getManagementService().createJobQuery().processDefinitionKey("evaluation-schedule")
+        .timers().list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+    assertThat(timer.getDuedate()).isBeforeOrEqualTo(at("2028-03-06T09:00"));
+    engine.getManagementService().executeJob(timer.getId());
+    ProcessInstance cycle2 = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("evaluation-cycle").processInstanceBusinessKey("2028年度绩效评价").singleResult();
+    assertThat(cycle2).isNotNull();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("evaluation-schedule").count()).isEqualTo(1);
+    String c2 = cycleId(cycle2);
+    assertThat(evaluations.cohortIds(c2)).hasSize(12)   // 11 old bases + the recent one, not the revoked
+        .doesNotContain(bases.get(11).id()).contains(recent.id());
+    for (int i = 0; i < 10; i++) {
+      walkBase(c2, bases.get(i), 10 - i, false);
+    }
+    walkBase(c2, bases.get(10), 0, false);
+    walkBase(c2, recent, 5, false);
+    assertThat(cycle2).isWaitingAt("Task_ReviewGrades");
+    GradingProposal p2 = evaluations.proposal(c2);
+    assertThat(p2.evaluatedCount()).isEqualTo(12);
+    assertThat(p2.excellentQuota()).isEqualTo(4);            // round(30% × 12) = 3.6 → 4
+    assertThat(p2.count(Grade.EXCELLENT)).isEqualTo(4);
+    assertThat(p2.base(bases.get(10).id()).grade()).isEqualTo(Grade.FAIL);
+    approveAndPublish(cycle2, "绍市科发〔2028〕12号");
+    ProcessInstance rev11 = revocationOf(bases.get(10));
+    assertThat(rev11).isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(rev11.getId(), "cause")).isEqualTo("failedTwice");
+    assertThat((String) engine.getRuntimeService().getVariable(rev11.getId(), "causeDetails"))
+        .contains("2026年度绩效评价").contains("2028年度绩效评价");
+    revokeThroughParty(rev11, "绍市科发〔2028〕20号");
+    DesignatedBase revoked11 = register.findById(bases.get(10).id()).orElseThrow();
+    assertThat(revoked11.status()).isEqualTo(BaseStatus.REVOKED);
+    assertThat(revoked11.revocationReason()).contains("连续两次");
+    assertThat(register.history(revoked11.id())).extracting(BaseEvent::eventType)
+        .containsSubsequence("DESIGNATED", "EVALUATED", "EVALUATED", "REVOKED");
+    // revoked for two 不合格: may apply again, nothing flagged to district reviewers
+    assertThat(register.findActiveByCreditCode(revoked11.creditCode())).isEmpty();
+    assertThat(revocations.integrityWarning(revoked11.creditCode())).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ branches
+
+  @Test
+  void extensionReturnThirdPartyOnSiteTieSendBackAndObjection() throws Exception {
+    ClockUtil.setCurrentTime(at("2026-06-01T09:00"));
+    DesignatedBase a = EvaluationFixtures.base(register, evaluations, "甲中试基地有限公司", code(2001),
+        "districtYuecheng", LocalDate.of(2024, 1, 10), "applicant1");
+    DesignatedBase b = EvaluationFixtures.base(register, evaluations, "乙中试基地有限公司", code(2002),
+        "districtKeqiao", LocalDate.of(2024, 1, 10), "applicant2");
+    DesignatedBase c = EvaluationFixtures.base(register, evaluations, "丙中试基地有限公司", code(2003),
+        "districtYuecheng", LocalDate.of(2024, 1, 10), "applicant3");
+    ProcessInstance cycle = startCycle("2026年度绩效评价（补充）", 2026, "thirdParty", 3L);
+    String cid = cycleId(cycle);
+
+    // authorizations: a base sees only its own case, a district only its district's cases
+    ProcessInstance pa = EvaluationFixtures.baseInstance(engine, cid, a.id());
+    ProcessInstance pb = EvaluationFixtures.baseInstance(engine, cid, b.id());
+    ProcessInstance pc = EvaluationFixtures.baseInstance(engine, cid, c.id());
+    assertThat(visible("applicant1", "applicant", pa.getId())).isTrue();
+    assertThat(visible("applicant1", "applicant", pb.getId())).isFalse();
+    assertThat(visible("keqiao1", "districtKeqiao", pb.getId())).isTrue();
+    assertThat(visible("keqiao1", "districtKeqiao", pa.getId())).isFalse();
+    assertThat(visible("expert1", "expert", pa.getId())).isFalse();
+
+    // A: reminder, deadline, one extension, second deadline: no second extension, excused absence
+    Date due = (Date) engine.getRuntimeService().getVariable(pa.getId(), "selfEvaluationDue");
+    Date reminderAt = (Date) engine.getRuntimeService().getVariable(pa.getId(), "selfEvaluationReminderAt");
+    fireTimer(engine, pa.getId(), "BoundaryEvent_Reminder", reminderAt);
+    assertThat(pa).hasPassed("Task_SendReminder").isWaitingAt("Task_SelfEvaluation");
+    fireTimer(engine, pa.getId(), "BoundaryEvent_Deadline", due);
+    complete(pa.getId(), "Task_DecideExtension", Map.of("extensionDecision", "extend", "extensionDays", 5L));
+    assertThat(pa).hasPassed("Task_GrantExtension").isWaitingAt("Task_SelfEvaluation");
+    Date due2 = (Date) engine.getRuntimeService().getVariable(pa.getId(), "selfEvaluationDue");
+    assertThat(due2).isAfter(due);
+    fireTimer(engine, pa.getId(), "BoundaryEvent_Deadline", due2);
+    Task decide = EvaluationFixtures.task(engine, pa.getId(), "Task_DecideExtension");
+    assertThatThrownBy(() -> engine.getTaskService().complete(decide.getId(),
+        Map.of("extensionDecision", "extend", "extensionDays", 5L)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("已延期过一次");
+    assertThat(pa).isWaitingAt("Task_DecideExtension");
+    engine.getTaskService().complete(decide.getId(), Map.of("extensionDecision", "absent",
+        "absenceExcused", true, "absenceReason", "园区停电检修，经核实属实"));
+    assertThat(pa).isEnded().hasPassed("Task_RecordAbsent");
+
+    // B: invalid filing refused; district returns; corrected; third party asks for on-site check
+    Task selfB = EvaluationFixtures.task(engine, pb.getId(), "Task_SelfEvaluation");
+    Map<String, Object> bad = selfEvaluation(2);
+    bad.put("fig_graduateStaff", 12.5);
+    bad.put("declarationTruthful", false);
+    assertThatThrownBy(() -> engine.getTaskService().complete(selfB.getId(), bad))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("整数");
+    complete(pb.getId(), "Task_SelfEvaluation", selfEvaluation(2));
+    complete(pb.getId(), "Task_DistrictAudit", Map.of("auditDecision", "return",
+        "auditOpinion", "服务收入佐证材料缺银行回单"));
+    assertThat(pb).hasPassed("Task_RecordAuditReturn").isWaitingAt("Task_SelfEvaluation");
+    assertThat(engine.getRuntimeService().getVariable(pb.getId(), "returnComments"))
+        .isEqualTo("服务收入佐证材料缺银行回单");
+    complete(pb.getId(), "Task_SelfEvaluation", selfEvaluation(2));
+    complete(pb.getId(), "Task_DistrictAudit", confirm());
+    Task tp = EvaluationFixtures.task(engine, pb.getId(), "Task_ThirdPartyScoring");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(tp.getId()))
+        .anyMatch(l -> "thirdParty".equals(l.getGroupId()));
+    Map<String, Object> badSheet = sheet(5.0, true);
+    badSheet.put("mark_socialBenefit", 3.0);   // bonus without reason
+    assertThatThrownBy(() -> engine.getTaskService().complete(tp.getId(), badSheet))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("加分须说明理由");
+    engine.getTaskService().complete(tp.getId(), sheet(5.0, true));
+    assertThat(pb).isWaitingAt("Task_OnSiteCheck");
+    complete(pb.getId(), "Task_OnSiteCheck", Map.of("onsiteConsistent", "consistent",
+        "onsiteFindings", "场地设备与自评一致"));
+    assertThat(pb).isEnded().hasPassed("Task_RecordOnSite");
+
+    // C: same figures as B: a tie at the cut-off (2 evaluated → 1 优秀 seat)
+    complete(pc.getId(), "Task_SelfEvaluation", selfEvaluation(2));
+    complete(pc.getId(), "Task_DistrictAudit", confirm());
+    complete(pc.getId(), "Task_ThirdPartyScoring", sheet(5.0, false));
+    assertThat(pc).isEnded().hasNotPassed("Task_OnSiteCheck");
+
+    assertThat(cycle).isWaitingAt("Task_DecideTie");
+    Task tie = EvaluationFixtures.task(engine, cycle.getId(), "Task_DecideTie");
+    assertThatThrownBy(() -> engine.getTaskService().complete(tie.getId(), Map.of(
+        "tieExcellent", List.of(b.id(), c.id()), "tieReason", "两家都好")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("最多只能确定1家");
+    engine.getTaskService().complete(tie.getId(), Map.of("tieExcellent", List.of(b.id()),
+        "tieReason", "乙基地落地项目带动就业更多"));
+    assertThat(evaluations.proposal(cid).base(b.id()).grade()).isEqualTo(Grade.EXCELLENT);
+    assertThat(evaluations.proposal(cid).base(c.id()).grade()).isEqualTo(Grade.GOOD);
+    complete(cycle.getId(), "Task_ReviewGrades", Map.of("gradesConfirmed", true));
+    Task party = EvaluationFixtures.task(engine, cycle.getId(), "Task_PartyApproval");
+    assertThatThrownBy(() -> engine.getTaskService().complete(party.getId(),
+        Map.of("partyDecision", "sendBack", "meetingDate", today())))
+        .isInstanceOf(ProcessEngineException.class);
+    engine.getTaskService().complete(party.getId(), Map.of("partyDecision", "sendBack",
+        "meetingDate", today(), "partyComments", "请重新研究并列基地档次"));
+    assertThat(cycle).isWaitingAt("Task_DecideTie");
+    complete(cycle.getId(), "Task_DecideTie", Map.of("tieExcellent", List.of(c.id()),
+        "tieReason", "丙基地服务本市主导产业企业更多"));
+    complete(cycle.getId(), "Task_ReviewGrades", Map.of("gradesConfirmed", true));
+    complete(cycle.getId(), "Task_PartyApproval", Map.of("partyDecision", "approve", "meetingDate", today()));
+    assertThat(cycle).isWaitingAt("Timer_PublicityEnd");
+
+    // public listing during publicity, anonymous
+    String page = new String(new java.net.URL(baseUrl() + "/public/evaluation/publicity")
+        .openStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(page).contains("绍兴市科技成果转化中试基地绩效评价结果公示")
+        .contains("2026年度绩效评价（补充）").contains("丙中试基地有限公司").contains("优秀");
+    assertThat(page).doesNotContain("中试服务收入");   // no working, no materials
+
+    // objection: publication refused while open; upheld objection corrects a grade
+    engine.getIdentityService().setAuthentication("bureau1", List.of("bureau"));
+    ProcessInstance objection = engine.getRuntimeService().startProcessInstanceByKey(
+        "evaluation-objection", Map.of("objectionCreditCode", c.creditCode(),
+            "objectorName", "某企业", "objectionContent", "丙基地服务收入含关联交易"));
+    engine.getIdentityService().clearAuthentication();
+    assertThat(objection).isWaitingAt("Task_VerifyObjection");
+    Date end = (Date) engine.getRuntimeService().getVariable(cycle.getId(), "publicityEndAt");
+    fireTimer(engine, cycle.getId(), "Timer_PublicityEnd", end);
+    Task publish = EvaluationFixtures.task(engine, cycle.getId(), "Task_PublishResults");
+    assertThatThrownBy(() -> engine.getTaskService().complete(publish.getId(),
+        Map.of("documentNumber", "绍市科发〔2026〕50号", "documentDate", today())))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("未办结");
+    complete(objection.getId(), "Task_VerifyObjection", Map.of("verifyAction", "upheld",
+        "correctedGrade", "GOOD", "objectionResult", "经核实，部分收入为关联交易，调整为良好"));
+    assertThat(objection).isEnded();
+    engine.getTaskService().complete(publish.getId(),
+        Map.of("documentNumber", "绍市科发〔2026〕50号", "documentDate", today()));
+    assertThat(cycle).isEnded().hasPassed("Gateway_AnyRevocation").hasNotPassed("Task_StartRevocation");
+    assertThat(evaluations.participation(cid, c.id()).grade()).isEqualTo("GOOD");
+    assertThat(revocationOf(a)).as("absence with accepted reason").isNull();
+  }
+
+  @Test
+  void emptyCohortEndsTheCycleAndDuplicateNamesAreRefused() {
+    ClockUtil.setCurrentTime(at("2027-05-10T09:00"));
+    ProcessInstance cycle = startCycle("2027年度绩效评价（空）", 2027, "experts", 3L);
+    assertThat(cycle).isEnded().hasPassed("EndEvent_NoBase");
+    assertThatThrownBy(() -> startCycle("2027年度绩效评价（空）", 2027, "experts", 3L))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("已经开启");
+    // only the bureau may start a cycle
+    engine.getIdentityService().setAuthentication("applicant1", List.of("applicant"));
+    try {
+      assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("evaluation-cycle",
+          Map.of("cycleName", "2027年度绩效评价（越权）", "cycleYear", 2027L, "scoringMode", "experts")))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  boolean visible(String user, String group, String processInstanceId) {
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+    try {
+      return engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceId(processInstanceId).count() > 0;
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+}
