@@ -42,7 +42,7 @@ final class Chromium {
     options.addArguments(
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
+        "--disable-dev-shm-usage", "--window-size=1400,1143" /* viewport 1400x1000 */, "--lang=zh-CN",
         "--user-data-dir=" + profile.toAbsolutePath());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh,en"));
     ChromeDriverService service = new ChromeDriverService.Builder()

@@ -97,13 +97,28 @@ public final class Tasklist {
           || list.findElements(By.cssSelector(".well")).stream().anyMatch(WebElement::isDisplayed);
       return !loading && shown;
     });
-    List<TaskRow> rows = new ArrayList<>();
-    for (WebElement li : browser.driver().findElements(By.cssSelector("[cam-tasks] li.task"))) {
-      WebElement a = li.findElement(By.cssSelector("h4.task a"));
-      List<WebElement> proc = li.findElements(By.cssSelector("h6.process-definition"));
-      rows.add(new TaskRow(taskId(a.getAttribute("href")), a.getText().trim(),
-          proc.isEmpty() ? "" : proc.get(0).getText().trim()));
-    }
+    // read the rows in one script call (the list re-renders while Tasklist polls)
+    List<TaskRow> rows = browser.waitFor("读取任务列表", d -> {
+      @SuppressWarnings("unchecked")
+      List<List<String>> raw = (List<List<String>>) browser.js("""
+          return Array.from(document.querySelectorAll('[cam-tasks] li.task')).map(li => {
+            const a = li.querySelector('h4.task a');
+            const p = li.querySelector('h6.process-definition');
+            return [a ? a.getAttribute('href') : '', a ? a.textContent.trim() : '', p ? p.textContent.trim() : ''];
+          });""");
+      Object counter = browser.js(
+          "const c = document.querySelector('.task-filters .task-filter.active .counter');"
+              + " return c ? c.textContent.trim() : null;");
+      if (counter != null && !counter.toString().isEmpty()
+          && Math.min(Integer.parseInt(counter.toString()), 15) != raw.size()) {
+        return null; // list and counter not yet in step
+      }
+      List<TaskRow> r = new ArrayList<>();
+      for (List<String> x : raw) {
+        r.add(new TaskRow(taskId(x.get(0)), x.get(1), x.get(2)));
+      }
+      return r;
+    });
     return rows;
   }
 
@@ -218,7 +233,19 @@ public final class Tasklist {
     WebElement start = browser.visible(By.cssSelector(".modal .modal-footer button.btn-primary"));
     browser.waitFor("“启动”按钮可用", d -> start.isEnabled());
     browser.click(start);
-    browser.waitFor("流程已启动", d -> {
+    try {
+      waitForStartDialogToClose(java.time.Duration.ofSeconds(10));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // the click did not reach Angular (button at the edge of the dialog): click it as a script
+      if (!browser.all(By.cssSelector(".modal .modal-footer button.btn-primary")).isEmpty()) {
+        browser.js("arguments[0].click();", start);
+      }
+      waitForStartDialogToClose(Browser.TIMEOUT);
+    }
+  }
+
+  private void waitForStartDialogToClose(java.time.Duration timeout) {
+    browser.waitFor("流程已启动", timeout, d -> {
       List<WebElement> errors = browser.all(By.cssSelector(".modal .alert-danger"));
       if (!errors.isEmpty()) {
         throw new AssertionError("启动流程失败：" + errors.get(0).getText());
