@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shaoxing.pilotbase.designation.CreditCode;
 import cn.shaoxing.pilotbase.experts.Expert;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
-import cn.shaoxing.pilotbase.identity.DemoUsers;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import cn.shaoxing.pilotbase.support.IntegrationTest;
@@ -405,7 +404,7 @@ class DesignationRoundBrowserTest extends IntegrationTest {
   @Order(10)
   void bureauSeesTheRoundInCockpitWithItsDiagramDrawn() {
     Cockpit cockpit = new Cockpit(browser, baseUrl());
-    cockpit.login("bureau1", "demo");
+    cockpit.login("bureau1", cn.shaoxing.pilotbase.identity.DemoUsers.PASSWORD);
     browser.shot("市科技局登录Cockpit");
     cockpit.openProcessDefinition("年度中试基地评选");
     List<String> ids = cockpit.drawnElementIds();
@@ -453,7 +452,7 @@ class DesignationRoundBrowserTest extends IntegrationTest {
         .getModelElementById("Task_PublishDesignation").getAttributeValue("name")).isEqualTo("发文公布（正式发文）");
 
     Cockpit cockpit = new Cockpit(browser, baseUrl());
-    cockpit.login("bureau1", "demo");
+    cockpit.login("bureau1", cn.shaoxing.pilotbase.identity.DemoUsers.PASSWORD);
     cockpit.openProcessDefinition("年度中试基地评选");
     cockpit.drawnElementIds();
     browser.shot("管理员部署新版本后Cockpit显示新版本流程图");
@@ -610,10 +609,5 @@ class DesignationRoundBrowserTest extends IntegrationTest {
     }
     v.setLength(v.length() - 1);
     return v.append("}}").toString();
-  }
-
-  static {
-    // DemoUsers documents the password used above
-    assert DemoUsers.PASSWORD.equals("demo");
   }
 }
