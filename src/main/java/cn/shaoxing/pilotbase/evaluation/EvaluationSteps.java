@@ -399,7 +399,7 @@ public class EvaluationSteps {
   private void setDeadline(DelegateExecution ex, Date due) {
     ex.setVariable("selfEvaluationDue", due);
     int before = properties.reminderDaysBefore();
-    Date reminder = new Date(due.getTime() - (long) before * 24 * 3600 * 1000);
+    Date reminder = workingDays.workingDaysBefore(due, before);
     ex.setVariable("selfEvaluationReminderAt", reminder);
   }
 
