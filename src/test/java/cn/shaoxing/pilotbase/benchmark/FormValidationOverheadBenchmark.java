@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class FormValidationOverheadBenchmark extends IntegrationTest {
 
-  private static final int WARMUP = 20;
-  private static final int ROUNDS = 5;
-  private static final int PER_ROUND = 30;
+  private static final int WARMUP = 10;
+  private static final int ROUNDS = 4;
+  private static final int PER_ROUND = 25;
 
   private Deployment deployment;
 
