@@ -190,7 +190,8 @@ public final class Tasklist {
   private void waitForCompletion(String taskUrl, java.time.Duration timeout) {
     browser.waitFor("任务完成", timeout, d -> {
       String error = errorNotification();
-      if (error != null && error.contains("does not exist anymore")) {
+      // TASK_NOT_EXIST in English or in the zh-Hans labels main ships for Chinese browsers
+      if (error != null && (error.contains("does not exist anymore") || error.contains("任务已不存在"))) {
         return true; // Tasklist re-read the task it just completed: it is gone
       }
       if (error != null) {
