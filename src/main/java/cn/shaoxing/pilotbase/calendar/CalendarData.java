@@ -54,6 +54,22 @@ public record CalendarData(
     return day;
   }
 
+  /** The n-th working day strictly before {@code from} (n ≥ 0; n = 0 returns {@code from}). */
+  public LocalDate subtractWorkingDays(LocalDate from, int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("工作日数不能为负数：" + n);
+    }
+    LocalDate day = from;
+    int counted = 0;
+    while (counted < n) {
+      day = day.minusDays(1);
+      if (isWorkingDay(day)) {
+        counted++;
+      }
+    }
+    return day;
+  }
+
   /**
    * The last day of a period of {@code n} working days starting on {@code start}. The start day is
    * day 1 when it is a working day and {@code startDayCounts}; otherwise counting starts with the

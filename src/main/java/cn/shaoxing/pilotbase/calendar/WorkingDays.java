@@ -58,6 +58,15 @@ public class WorkingDays {
     return endOfDay(addDays(toLocalDate(from), n));
   }
 
+  /** 09:00 on the n-th working day before the day of {@code deadline}, e.g. for a reminder. */
+  public Date workingDaysBefore(Date deadline, int n) {
+    CalendarData d = data();
+    LocalDate day = toLocalDate(deadline);
+    LocalDate result = d.subtractWorkingDays(day, n);
+    noteCoverage(d, result, day);
+    return Date.from(ZonedDateTime.of(result, LocalTime.of(9, 0), ZONE).toInstant());
+  }
+
   /** The n-th working day after {@code from}. */
   public LocalDate addDays(LocalDate from, int n) {
     CalendarData d = data();

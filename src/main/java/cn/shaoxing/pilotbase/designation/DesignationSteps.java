@@ -421,6 +421,12 @@ public class DesignationSteps {
         ? List.of(Vars.str(ex.getVariables(), "consultExpertId")) : List.of();
   }
 
+  /** Start listener of the consultation task: the consulted district or expert may read this case. */
+  public void openConsultation(DelegateExecution ex) {
+    consultGroups(ex).forEach(g -> access.grantGroup(ex.getProcessInstanceId(), g));
+    consultUsers(ex).forEach(u -> access.grantUser(ex.getProcessInstanceId(), u));
+  }
+
   public void closeObjection(DelegateExecution ex) {
     Map<String, Object> v = ex.getVariables();
     objections.close(Vars.str(v, "objectionId"), "upheld".equals(Vars.str(v, "verifyAction")),

@@ -2,6 +2,7 @@ package cn.shaoxing.pilotbase.evaluation;
 
 import cn.shaoxing.pilotbase.designation.FormRule;
 import cn.shaoxing.pilotbase.designation.Vars;
+import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
 import cn.shaoxing.pilotbase.scoring.IndicatorTable;
 import cn.shaoxing.pilotbase.scoring.ScoringConfigService;
@@ -23,10 +24,13 @@ public class EvaluationRules {
 
   private final EvaluationService evaluations;
   private final ScoringConfigService scoring;
+  private final ExpertPoolService experts;
 
-  public EvaluationRules(EvaluationService evaluations, ScoringConfigService scoring) {
+  public EvaluationRules(EvaluationService evaluations, ScoringConfigService scoring,
+      ExpertPoolService experts) {
     this.evaluations = evaluations;
     this.scoring = scoring;
+    this.experts = experts;
   }
 
   @Bean
@@ -240,11 +244,59 @@ public class EvaluationRules {
     });
   }
 
+  /**
+   * The bureau either asks for help (the base's district, or a named expert of the pool without a
+   * declared conflict with the base) with a question, or concludes with its reasons.
+   */
   @Bean
   public CompletionRule evaluationObjectionVerifyRule() {
     return new FormRule("evaluation-objection-verify", (v, e) -> {
-      if (!"upheld".equals(Vars.str(v, "verifyAction")) && Vars.present(v, "correctedGrade")) {
+      String action = Vars.str(v, "verifyAction");
+      if (!Set.of("consult", "upheld", "dismissed").contains(action)) {
+        e.add("verifyAction", "请选择处理方式：协助核实、异议成立或异议不成立");
+        return;
+      }
+      if ("consult".equals(action)) {
+        String target = Vars.str(v, "consultTarget");
+        if (EvaluationSteps.CONSULT_DISTRICT.equals(target)) {
+          if (!Vars.present(v, "reviewerGroup")) {
+            e.add("consultTarget", "该基地未登记所在区、县（市）科技部门，请改为征求专家意见");
+          }
+        } else if (EvaluationSteps.CONSULT_EXPERT.equals(target)) {
+          String expert = Vars.str(v, "consultExpertId");
+          if (expert == null) {
+            e.add("consultExpertId", "请专家协助核实时须填写专家账号");
+          } else if (experts.find(expert).filter(x -> x.active()).isEmpty()) {
+            e.add("consultExpertId", "专家库中没有账号为 " + expert + " 的在册专家");
+          } else if (Vars.present(v, "objectionCreditCode")
+              && experts.hasConflict(expert, Vars.str(v, "objectionCreditCode"))) {
+            e.add("consultExpertId", "专家 " + expert + " 已申报与该基地存在利益冲突，不能请其协助核实");
+          }
+        } else {
+          e.add("consultTarget", "请选择协助核实方：所在区、县（市）科技部门或专家");
+        }
+        if (!Vars.present(v, "consultQuestion")) {
+          e.add("consultQuestion", "请写明需协助核实的问题");
+        }
+        if (Vars.present(v, "correctedGrade")) {
+          e.add("correctedGrade", "协助核实期间不能调整档次");
+        }
+        return;
+      }
+      if (!Vars.present(v, "objectionResult")) {
+        e.add("objectionResult", "作出结论时须填写核实处理意见");
+      }
+      if (!"upheld".equals(action) && Vars.present(v, "correctedGrade")) {
         e.add("correctedGrade", "异议不成立时不能调整档次");
+      }
+    });
+  }
+
+  @Bean
+  public CompletionRule evaluationObjectionConsultRule() {
+    return new FormRule("evaluation-objection-consult", (v, e) -> {
+      if (!Vars.present(v, "consultOpinion")) {
+        e.add("consultOpinion", "须填写核实意见");
       }
     });
   }

@@ -42,6 +42,9 @@ public class EvaluationSteps {
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   /** The revocation process (package revocation), started by key only: no package dependency. */
   static final String REVOCATION_PROCESS = "revocation";
+  /** Values of consultTarget on evaluation-objection-verify: who helps verify an objection. */
+  static final String CONSULT_DISTRICT = "district";
+  static final String CONSULT_EXPERT = "expert";
 
   private final EvaluationService evaluations;
   private final RegisterService register;
@@ -358,9 +361,38 @@ public class EvaluationSteps {
     ex.setVariable("cycleName", cycle.name());
     ex.setVariable("baseId", base.id());
     ex.setVariable("orgName", base.orgName());
+    ex.setVariable("reviewerGroup", base.reviewerGroup());
     ex.setVariable("currentGrade", Grade.valueOf(evaluations.participation(cycle.id(), base.id())
         .grade()).chineseName());
     ex.setProcessBusinessKey(cycle.name() + "-" + code + "-异议");
+  }
+
+  /** candidateGroups of Task_ObjectionConsultation: the base's district when the bureau asks it. */
+  public List<String> consultGroups(DelegateExecution ex) {
+    return CONSULT_DISTRICT.equals(Vars.str(ex.getVariables(), "consultTarget"))
+        ? List.of(Vars.str(ex.getVariables(), "reviewerGroup")) : List.of();
+  }
+
+  /** Assignee of Task_ObjectionConsultation: the expert the bureau named, else nobody. */
+  public String consultAssignee(DelegateExecution ex) {
+    return CONSULT_EXPERT.equals(Vars.str(ex.getVariables(), "consultTarget"))
+        ? Vars.str(ex.getVariables(), "consultExpertId") : null;
+  }
+
+  /**
+   * Start listener of Task_ObjectionConsultation: the consulted district or expert may read this
+   * objection case (and its history) from now on; nobody else gains sight of it.
+   */
+  public void openConsultation(DelegateExecution ex) {
+    String group = consultGroups(ex).stream().findFirst().orElse(null);
+    String expert = consultAssignee(ex);
+    if (group != null) {
+      access.grantGroup(ex.getProcessInstanceId(), group);
+    } else if (expert != null) {
+      access.grantUser(ex.getProcessInstanceId(), expert);
+    } else {
+      throw new ProcessEngineException("未指定协助核实异议的区、县（市）科技部门或专家");
+    }
   }
 
   public void closeObjection(DelegateExecution ex) {
@@ -399,7 +431,7 @@ public class EvaluationSteps {
   private void setDeadline(DelegateExecution ex, Date due) {
     ex.setVariable("selfEvaluationDue", due);
     int before = properties.reminderDaysBefore();
-    Date reminder = new Date(due.getTime() - (long) before * 24 * 3600 * 1000);
+    Date reminder = workingDays.workingDaysBefore(due, before);
     ex.setVariable("selfEvaluationReminderAt", reminder);
   }
 

@@ -76,7 +76,8 @@ public class TaskMailListener {
     if (task.getDescription() != null && !task.getDescription().isBlank()) {
       sb.append("说明：").append(task.getDescription()).append('\n');
     }
-    sb.append("\n请登录任务列表办理：").append(taskLink(task.getId())).append("\n\n");
+    sb.append("\n请登录任务列表办理：").append(taskLink(task.getId())).append('\n');
+    sb.append("查看本人已办事项：").append(baseUrl).append("/my/done\n\n");
     sb.append("（本邮件由系统自动发送，请勿直接回复。）\n绍兴市科学技术局");
     return sb.toString();
   }

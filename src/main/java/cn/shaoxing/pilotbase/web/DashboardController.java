@@ -109,7 +109,7 @@ public class DashboardController {
         || groups.contains(Role.BUREAU.groupId()) || groups.contains(Role.PARTY_COMMITTEE.groupId()));
   }
 
-  private static UserAuthentication webappUser(HttpServletRequest request) {
+  static UserAuthentication webappUser(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return null;

@@ -49,6 +49,15 @@ class CalendarDataTest {
   }
 
   @Test
+  void remindersCountWorkingDaysBackwardsOverHolidays() {
+    // 3 working days before Fri 9 Oct 2026: Thu 8 Oct, then 1–7 Oct holiday, Wed 30 Sep, Tue 29 Sep.
+    assertThat(OFFICIAL.subtractWorkingDays(LocalDate.of(2026, 10, 9), 3)).isEqualTo(LocalDate.of(2026, 9, 29));
+    // 1 working day before Tue 24 Feb 2026 is the make-up Saturday 14 Feb.
+    assertThat(OFFICIAL.subtractWorkingDays(LocalDate.of(2026, 2, 24), 1)).isEqualTo(LocalDate.of(2026, 2, 14));
+    assertThatThrownBy(() -> OFFICIAL.subtractWorkingDays(LocalDate.of(2026, 1, 5), -1)).hasMessageContaining("不能为负数");
+  }
+
+  @Test
   void publicationDayOnANonWorkingDayDoesNotCount() {
     // Published on Sunday 22 Nov 2026: count starts Monday 23 → 23..27 Nov.
     assertThat(OFFICIAL.lastDayOfPeriod(LocalDate.of(2026, 11, 22), 5, true)).isEqualTo(LocalDate.of(2026, 11, 27));

@@ -320,6 +320,12 @@ class DesignationRoundProcessTest extends IntegrationTest {
 
     complete(objB, "Task_VerifyObjection", Map.of("verifyAction", "consult", "consultTarget", "district", "consultQuestion", "请核实服务收入"));
     assertThat(tasks.createTaskQuery().processInstanceId(objB.getId()).taskCandidateGroup("districtKeqiao").count()).isOne();
+    // The consulted district may read the objection case; another district may not.
+    engine.getIdentityService().setAuthentication("keqiao1", List.of("districtKeqiao"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(objB.getId()).count()).isOne();
+    engine.getIdentityService().setAuthentication("yuecheng1", List.of("districtYuecheng"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(objB.getId()).count()).isZero();
+    engine.getIdentityService().clearAuthentication();
     complete(objB, "Task_ObjectionConsultation", Map.of("consultOpinion", "经核实，服务收入存在虚报"));
     complete(objB, "Task_VerifyObjection", Map.of("verifyAction", "upheld", "objectionReason", "服务收入虚报属实"));
     assertThat(objB).isEnded();

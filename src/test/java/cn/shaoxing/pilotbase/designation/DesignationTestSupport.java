@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Valid form data and fixtures for designation tests. */
-final class DesignationTestSupport {
+public final class DesignationTestSupport {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -20,12 +20,12 @@ final class DesignationTestSupport {
     return Date.from(LocalDateTime.parse(isoLocal).atZone(ZONE).toInstant());
   }
 
-  static String code(long n) {
+  public static String code(long n) {
     return CreditCode.withCheckDigit(String.format("9133060%010d", n));
   }
 
   /** A complete, eligible application. */
-  static Map<String, Object> application(String org, String code, String reviewerGroup, String chain) {
+  public static Map<String, Object> application(String org, String code, String reviewerGroup, String chain) {
     Map<String, Object> v = new HashMap<>();
     v.put("orgName", org);
     v.put("creditCode", code);

@@ -48,6 +48,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
   @Autowired RevocationService revocations;
   @Autowired ExpertPoolService experts;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.shaoxing.pilotbase.calendar.WorkingDays workingDays;
 
   static final String[] GROUPS = {"districtYuecheng", "districtKeqiao", "districtShangyu",
       "districtZhuji", "districtShengzhou", "districtXinchang", "districtBinhai", "unitEducation"};
@@ -374,6 +375,9 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     ProcessInstance objection = engine.getRuntimeService().startProcessInstanceByKey(
         "evaluation-objection", Map.of("objectionCreditCode", c.creditCode(),
             "objectorName", "某企业", "objectionContent", "丙基地服务收入含关联交易"));
+    ProcessInstance objectionB = engine.getRuntimeService().startProcessInstanceByKey(
+        "evaluation-objection", Map.of("objectionCreditCode", b.creditCode(),
+            "objectorName", "某研究院", "objectionContent", "乙基地现场设备系临时租用"));
     engine.getIdentityService().clearAuthentication();
     assertThat(objection).isWaitingAt("Task_VerifyObjection");
     Date end = (Date) engine.getRuntimeService().getVariable(cycle.getId(), "publicityEndAt");
@@ -385,6 +389,12 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     complete(objection.getId(), "Task_VerifyObjection", Map.of("verifyAction", "upheld",
         "correctedGrade", "GOOD", "objectionResult", "经核实，部分收入为关联交易，调整为良好"));
     assertThat(objection).isEnded();
+    assertThatThrownBy(() -> engine.getTaskService().complete(publish.getId(),
+        Map.of("documentNumber", "绍市科发〔2026〕50号", "documentDate", today())))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("尚有1件");
+    objectionConsultedThenDismissed(objectionB, b);
+    assertThat(evaluations.participation(cid, b.id()).grade()).as("dismissed: grade kept")
+        .isEqualTo("GOOD");
     engine.getTaskService().complete(publish.getId(),
         Map.of("documentNumber", "绍市科发〔2026〕50号", "documentDate", today()));
     assertThat(cycle).isEnded().hasPassed("Gateway_AnyRevocation").hasNotPassed("Task_StartRevocation");
@@ -405,6 +415,107 @@ class EvaluationCycleProcessTest extends IntegrationTest {
       assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("evaluation-cycle",
           Map.of("cycleName", "2027年度绩效评价（越权）", "cycleYear", 2027L, "scoringMode", "experts")))
           .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /**
+   * evaluation-objection's consultation loop: the bureau's request is checked on the server, a
+   * named expert and then the base's district help verify (each seeing the case only once asked,
+   * another district never), and the bureau dismisses the objection with the answers in hand.
+   */
+  void objectionConsultedThenDismissed(ProcessInstance o, DesignatedBase b) {
+    assertThat(b.reviewerGroup()).isEqualTo("districtKeqiao");
+    String pid = o.getId();
+    Task verify = EvaluationFixtures.task(engine, pid, "Task_VerifyObjection");
+    experts.declareConflict("expert2", b.creditCode(), "曾为乙基地提供技术咨询");
+    Map<Map<String, Object>, String> refused = new java.util.LinkedHashMap<>();
+    refused.put(Map.of("verifyAction", "consult", "consultQuestion", "设备是否自有"), "请选择协助核实方");
+    refused.put(Map.of("verifyAction", "consult", "consultTarget", "expert",
+        "consultQuestion", "设备是否自有"), "须填写专家账号");
+    refused.put(Map.of("verifyAction", "consult", "consultTarget", "expert",
+        "consultExpertId", "keqiao1", "consultQuestion", "设备是否自有"), "专家库中没有账号为 keqiao1");
+    refused.put(Map.of("verifyAction", "consult", "consultTarget", "expert",
+        "consultExpertId", "expert2", "consultQuestion", "设备是否自有"), "利益冲突");
+    refused.put(Map.of("verifyAction", "consult", "consultTarget", "district"), "需协助核实的问题");
+    refused.put(Map.of("verifyAction", "consult", "consultTarget", "district",
+        "consultQuestion", "设备是否自有", "correctedGrade", "PASS"), "协助核实期间不能调整档次");
+    refused.put(Map.of("verifyAction", "dismissed"), "须填写核实处理意见");
+    refused.forEach((vars, message) ->
+        assertThatThrownBy(() -> engine.getTaskService().complete(verify.getId(), vars))
+            .as("refused: %s", vars).isInstanceOf(ProcessEngineException.class)
+            .hasMessageContaining(message));
+    assertThat(o).isWaitingAt("Task_VerifyObjection");
+    assertThat(engine.getRuntimeService().getVariable(pid, "consultTarget")).isNull();
+    assertThat(visible("expert3", "expert", pid)).isFalse();
+    assertThat(visible("keqiao1", "districtKeqiao", pid)).isFalse();
+
+    // 1. a named expert of the pool: assignee, due in 3 working days, may read this case only
+    complete(pid, "Task_VerifyObjection", Map.of("verifyAction", "consult",
+        "consultTarget", "expert", "consultExpertId", "expert3", "consultQuestion", "设备是否为基地自有"));
+    assertThat(o).isWaitingAt("Task_ObjectionConsultation");
+    Task byExpert = EvaluationFixtures.task(engine, pid, "Task_ObjectionConsultation");
+    assertThat(byExpert.getAssignee()).isEqualTo("expert3");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(byExpert.getId()))
+        .noneMatch(l -> l.getGroupId() != null);
+    assertThat(byExpert.getDueDate()).isEqualTo(workingDays.dueIn(3));
+    assertThat(visible("expert3", "expert", pid)).isTrue();
+    assertThat(visible("expert4", "expert", pid)).isFalse();
+    assertThat(visible("keqiao1", "districtKeqiao", pid)).isFalse();
+    completeAs("expert3", "expert", byExpert, Map.of("consultOpinion", "设备清单中两台为租赁，余为自有"));
+    assertThat(o).isWaitingAt("Task_VerifyObjection");
+
+    // 2. the base's district: candidate group; another district neither sees nor completes it
+    complete(pid, "Task_VerifyObjection", Map.of("verifyAction", "consult",
+        "consultTarget", "district", "consultQuestion", "请核实租赁设备的合同与使用情况"));
+    Task byDistrict = EvaluationFixtures.task(engine, pid, "Task_ObjectionConsultation");
+    assertThat(byDistrict.getAssignee()).isNull();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(byDistrict.getId()))
+        .anyMatch(l -> "districtKeqiao".equals(l.getGroupId()))
+        .noneMatch(l -> "districtYuecheng".equals(l.getGroupId()));
+    assertThat(visible("keqiao1", "districtKeqiao", pid)).isTrue();
+    assertThat(visible("yuecheng1", "districtYuecheng", pid)).isFalse();
+    assertThat(tasksVisibleTo("keqiao1", "districtKeqiao", pid)).isOne();
+    assertThat(tasksVisibleTo("yuecheng1", "districtYuecheng", pid)).isZero();
+    assertThatThrownBy(() -> completeAs("yuecheng1", "districtYuecheng", byDistrict,
+        Map.of("consultOpinion", "越权")))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    assertThatThrownBy(() -> completeAs("keqiao1", "districtKeqiao", byDistrict,
+        Map.of("consultOpinion", "   ")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("核实意见");
+    completeAs("keqiao1", "districtKeqiao", byDistrict,
+        Map.of("consultOpinion", "租赁合同五年，设备长期在基地使用，不影响服务能力"));
+    assertThat(o).isWaitingAt("Task_VerifyObjection");
+    assertThat(engine.getRuntimeService().getVariable(pid, "consultOpinion"))
+        .isEqualTo("租赁合同五年，设备长期在基地使用，不影响服务能力");
+
+    // 3. the bureau concludes: dismissed, grade unchanged
+    complete(pid, "Task_VerifyObjection", Map.of("verifyAction", "dismissed",
+        "objectionResult", "经区县科技部门和专家核实，设备长期稳定使用，异议不成立"));
+    assertThat(o).isEnded().hasPassed("Task_ObjectionConsultation", "Task_CloseObjection");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pid)
+        .activityId("Task_ObjectionConsultation").count()).isEqualTo(2);
+    assertThat(jdbc.queryForMap("SELECT status, upheld, corrected_grade FROM eva_objection WHERE id=?",
+        engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid)
+            .variableName("objectionId").singleResult().getValue()))
+        .containsEntry("status", "CLOSED").containsEntry("upheld", false)
+        .containsEntry("corrected_grade", null);
+  }
+
+  void completeAs(String user, String group, Task task, Map<String, Object> vars) {
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+    try {
+      engine.getTaskService().complete(task.getId(), vars);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  long tasksVisibleTo(String user, String group, String processInstanceId) {
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+    try {
+      return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).count();
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

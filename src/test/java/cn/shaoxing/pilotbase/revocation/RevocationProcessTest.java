@@ -69,7 +69,10 @@ class RevocationProcessTest extends IntegrationTest {
 
   @Test
   void falseMaterialsRevokedAfterSendBackAndFlaggedForReapplication() {
-    DesignatedBase b = base(1);
+    // A valid credit code (check digit), because the organisation applies again below.
+    DesignatedBase b = EvaluationFixtures.base(register, evaluations, "撤销测试基地1有限公司",
+        cn.shaoxing.pilotbase.designation.DesignationTestSupport.code(39001), "districtZhuji",
+        LocalDate.of(2025, 5, 1), "applicant2");
     ProcessInstance pi = start(b, "falseMaterials");
     assertThat(pi).isWaitingAt("Task_StateCase").task().isAssignedTo("applicant2");
     complete(pi, "Task_StateCase", Map.of("statementKind", "contest", "statement", "数据为统计口径差异"));
@@ -88,6 +91,20 @@ class RevocationProcessTest extends IntegrationTest {
     assertThat(register.history(b.id()).get(register.history(b.id()).size() - 1).documentNumber())
         .isEqualTo("绍市科发〔2027〕60号");
     assertThat(revocations.integrityWarning(b.creditCode())).contains("曾因提供虚假材料").contains("绍市科发〔2027〕60号");
+
+    // It applies again in a later round: its district reviewer sees the warning on the review task.
+    engine.getIdentityService().setAuthentication("bureau1", List.of("bureau"));
+    engine.getRuntimeService().startProcessInstanceByKey("designation-round", Map.of(
+        "roundYear", 2039L, "applicationDeadline", "2027-12-31", "panelSize", 5L,
+        "formalCorrectionDays", 5L, "roundNotice", "2039年度评选通知"));
+    engine.getIdentityService().setAuthentication("applicant2", List.of("applicant"));
+    ProcessInstance again = engine.getRuntimeService().startProcessInstanceByKey("designation-application",
+        cn.shaoxing.pilotbase.designation.DesignationTestSupport.application(
+            b.orgName(), b.creditCode(), "districtZhuji", "newMaterials"));
+    engine.getIdentityService().clearAuthentication();
+    assertThat(again).isWaitingAt("Task_DistrictReview");
+    assertThat((String) engine.getRuntimeService().getVariable(again.getId(), "integrityWarning"))
+        .contains("曾因提供虚假材料").contains("请重点审核材料真实性");
   }
 
   @Test

@@ -48,6 +48,31 @@ class DashboardTest extends IntegrationTest {
   }
 
   @Test
+  void doneTasksPageShowsOnlyTheUsersOwnCompletedTasks() throws Exception {
+    var probe = engine.getRepositoryService().createDeployment()
+        .addClasspathResource("bpmn/case-visibility-probe.bpmn").deploy();
+    try {
+      var mine = engine.getRuntimeService().startProcessInstanceByKey("Process_TestCaseVisibility", "DONE-XC-1",
+          java.util.Map.of("reviewerGroup", "districtXinchang"));
+      var other = engine.getRuntimeService().startProcessInstanceByKey("Process_TestCaseVisibility", "DONE-SZ-1",
+          java.util.Map.of("reviewerGroup", "districtShengzhou"));
+      var t1 = engine.getTaskService().createTaskQuery().processInstanceId(mine.getId()).singleResult();
+      engine.getTaskService().claim(t1.getId(), "xinchang1");
+      engine.getTaskService().complete(t1.getId());
+      var t2 = engine.getTaskService().createTaskQuery().processInstanceId(other.getId()).singleResult();
+      engine.getTaskService().claim(t2.getId(), "shengzhou1");
+      engine.getTaskService().complete(t2.getId());
+
+      String page = loggedIn("xinchang1").send(HttpRequest.newBuilder(URI.create(baseUrl() + "/my/done")).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+      assertThat(page).contains("我的已办").contains("测试审核").contains("DONE-XC-1").contains("已办结")
+          .doesNotContain("DONE-SZ-1");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(probe.getId(), true);
+    }
+  }
+
+  @Test
   void csvCellsCannotCarryFormulas() {
     assertThat(DashboardController.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     assertThat(DashboardController.cell("某公司")).isEqualTo("\"某公司\"");
