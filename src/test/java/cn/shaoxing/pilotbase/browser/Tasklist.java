@@ -174,7 +174,20 @@ public final class Tasklist {
     WebElement button = browser.visible(By.cssSelector(".task-details .form-actions button.btn-primary"));
     browser.waitFor("“完成”按钮可用", d -> button.isEnabled());
     browser.click(button);
-    browser.waitFor("任务完成", d -> {
+    try {
+      waitForCompletion(taskUrl, java.time.Duration.ofSeconds(10));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // the click did not reach Angular (button under the page footer): click it as a script
+      List<WebElement> again = browser.all(By.cssSelector(".task-details .form-actions button.btn-primary"));
+      if (!again.isEmpty()) {
+        browser.js("arguments[0].click();", again.get(0));
+      }
+      waitForCompletion(taskUrl, Browser.TIMEOUT);
+    }
+  }
+
+  private void waitForCompletion(String taskUrl, java.time.Duration timeout) {
+    browser.waitFor("任务完成", timeout, d -> {
       String error = errorNotification();
       if (error != null && error.contains("does not exist anymore")) {
         return true; // Tasklist re-read the task it just completed: it is gone
