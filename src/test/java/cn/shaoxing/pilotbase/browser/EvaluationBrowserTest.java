@@ -137,7 +137,7 @@ class EvaluationBrowserTest extends IntegrationTest {
     tasklist.login("applicant1");
     assertOnlyOwnTasks("applicant1");
     assertThat(tasklist.chooseFilter("我的待办")).extracting(Tasklist.TaskRow::id).contains(self.getId());
-    FormJs f = tasklist.openTask(self.getId());
+    FormJs f = open(self.getId());
     assertThat(tasklist.openTaskName()).isEqualTo("基地自评");
     browser.shot("基地账号在“我的待办”看到基地自评任务");
     Object[][] figures = {{"中试场地面积（平方米，期末）", 4200}, {"中试仪器设备原值（万元，期末）", 3150.5},
@@ -195,7 +195,7 @@ class EvaluationBrowserTest extends IntegrationTest {
     assertOnlyOwnTasks("keqiao1");
     List<Tasklist.TaskRow> rows = tasklist.chooseFilter("本组待办");
     assertThat(rows).extracting(Tasklist.TaskRow::id).contains(audit.getId());
-    FormJs f = tasklist.openTask(audit.getId());
+    FormJs f = open(audit.getId());
     assertThat(tasklist.openTaskName()).isEqualTo("区县科技部门（归口单位）审核真实性");
     // the district checks the figures against the evidence: both must be in front of it
     assertThat(f.text()).contains(org, "4200", "3150.5", "不动产权证书及租赁合同（KQ-2026-01）",
@@ -237,7 +237,7 @@ class EvaluationBrowserTest extends IntegrationTest {
       tasklist.login(expert);
       assertOnlyOwnTasks(expert);
       assertThat(tasklist.chooseFilter("我的待办")).extracting(Tasklist.TaskRow::id).contains(t.getId());
-      FormJs f = tasklist.openTask(t.getId());
+      FormJs f = open(t.getId());
       assertThat(tasklist.openTaskName()).isEqualTo("专家评分");
       assertThat(f.text()).contains(org, "4200", "不动产权证书及租赁合同（KQ-2026-01）");
       // independent scoring: the form starts empty, no earlier expert's marks or opinion in it
@@ -294,6 +294,10 @@ class EvaluationBrowserTest extends IntegrationTest {
     browser.waitFor("绩效评价公示页面", d -> d.findElement(By.tagName("body")).getText().contains(org));
     String page = browser.bodyText();
     assertThat(page).contains("绩效评价结果公示", cycleName).doesNotContain("Sign in");
+    // the period as the public reads it: local dates, first day to last day (5 working days)
+    java.util.Date endAt = (java.util.Date) engine.getRuntimeService().getVariable(cycleInstance, "publicityEndAt");
+    LocalDate lastDay = endAt.toInstant().atZone(ZONE).toLocalDate().minusDays(1);
+    assertThat(page).contains("公示期：" + today + " 至 " + lastDay + "（5个工作日）");
     String row = browser.visible(By.xpath("//tr[td[text()='" + org + "']]")).getText();
     assertThat(row).contains(gradeName);
     browser.shot("公众无需登录查看绩效评价结果公示");
@@ -357,7 +361,19 @@ class EvaluationBrowserTest extends IntegrationTest {
     assertThat(t).as("待办任务").isNotNull();
     List<Tasklist.TaskRow> rows = tasklist.chooseFilter("本组待办");
     assertThat(rows).as("%s 的本组待办", user).extracting(Tasklist.TaskRow::id).contains(t.getId());
-    return tasklist.openTask(t.getId());
+    return open(t.getId());
+  }
+
+  /**
+   * Opens a task of the current list. Tasklist re-renders the list while it polls; a row found just
+   * before that is stale when clicked, so the click is made again on the fresh row.
+   */
+  FormJs open(String taskId) {
+    try {
+      return tasklist.openTask(taskId);
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return tasklist.openTask(taskId);
+    }
   }
 
   /**
