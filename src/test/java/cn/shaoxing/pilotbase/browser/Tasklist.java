@@ -46,8 +46,9 @@ public final class Tasklist {
     return this;
   }
 
+  /** Logs in a demo user (password {@link cn.shaoxing.pilotbase.identity.DemoUsers#PASSWORD}). */
   public Tasklist login(String user) {
-    return login(user, "demo");
+    return login(user, cn.shaoxing.pilotbase.identity.DemoUsers.PASSWORD);
   }
 
   public void logout() {
