@@ -116,6 +116,39 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
   }
 
   /** The first displayed element matching, waiting for it. */
+  /**
+   * Signs in through a Camunda webapp login form like a person. The AngularJS form can still be
+   * re-rendering when the page looks ready and may drop what was typed, so the typed values are
+   * read back, and the whole attempt is repeated (up to three times) if the login page stays.
+   */
+  public void signIn(String app, String user, String password, Function<WebDriver, Boolean> signedIn) {
+    By nameField = By.cssSelector("input[ng-model='username']");
+    By passwordField = By.cssSelector("input[ng-model='password']");
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      if (attempt > 1 && Boolean.TRUE.equals(signedIn.apply(driver()))) {
+        return; // the previous attempt went through after all
+      }
+      type(visible(nameField), user);
+      type(visible(passwordField), password);
+      click(visible(By.cssSelector("form[name='signinForm'] button[type='submit']")));
+      try {
+        waitFor(user + " 登录 " + app, Duration.ofSeconds(attempt < 3 ? 15 : 30), signedIn);
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private void type(WebElement field, String value) {
+    for (int i = 0; i < 3 && !value.equals(field.getAttribute("value")); i++) {
+      field.clear();
+      field.sendKeys(value);
+    }
+  }
+
   public WebElement visible(By by) {
     return waitFor("可见 " + by, d -> d.findElements(by).stream().filter(WebElement::isDisplayed)
         .findFirst().orElse(null));

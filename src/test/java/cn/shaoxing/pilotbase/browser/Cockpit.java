@@ -22,11 +22,7 @@ public final class Cockpit {
   public Cockpit login(String user, String password) {
     browser.driver().manage().deleteAllCookies();
     browser.open(url() + "#/login");
-    WebElement name = browser.visible(By.cssSelector("input[ng-model='username']"));
-    name.sendKeys(user);
-    browser.visible(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    browser.click(browser.visible(By.cssSelector("form[name='signinForm'] button[type='submit']")));
-    browser.waitFor(user + " 登录 Cockpit", d -> !d.getCurrentUrl().contains("/login")
+    browser.signIn("Cockpit", user, password, d -> !d.getCurrentUrl().contains("/login")
         && d.findElements(By.cssSelector("input[ng-model='username']")).stream().noneMatch(WebElement::isDisplayed));
     return this;
   }

@@ -47,12 +47,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DesignationRoundBrowserTest extends IntegrationTest {
+class DesignationRoundBrowserTest extends BrowserWalk {
 
   @RegisterExtension static final Browser browser = new Browser();
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  static final List<String> PERSONAL_FILTERS = List.of("我的待办", "本组待办", "三日内到期");
+  @Override
+  Browser browser() {
+    return browser;
+  }
+
 
   @Autowired ExpertPoolService experts;
   @Autowired RegisterService register;
@@ -65,8 +68,6 @@ class DesignationRoundBrowserTest extends IntegrationTest {
   final String orgB = "柯桥纺织新材料中试中心";
   final String codeB = CreditCode.withCheckDigit("91330603MA2BRW002");
 
-  Tasklist tasklist;
-  RestClient rest;
   String roundId;
   String applicationA;
   String applicationB;
@@ -493,72 +494,9 @@ class DesignationRoundBrowserTest extends IntegrationTest {
 
   // ------------------------------------------------------------------ helpers
 
-  @org.junit.jupiter.api.BeforeEach
-  void stopAfterAFailedStep() {
-    org.junit.jupiter.api.Assumptions.assumeFalse(browser.hasFailed(), "前面的步骤已失败，后续步骤不再执行");
-  }
-
-  /**
-   * Walks the personal filters of the logged-in user and checks every listed task is assigned to
-   * the user or offered to one of the user's groups, and that 我的待办 lists exactly the user's
-   * assigned tasks.
-   */
-  void assertOnlyOwnTasks(String user) {
-    Set<String> groups = new HashSet<>();
-    engine.getIdentityService().createGroupQuery().groupMember(user).list().forEach(g -> groups.add(g.getId()));
-    for (String filter : PERSONAL_FILTERS) {
-      for (Tasklist.TaskRow row : tasklist.chooseFilter(filter)) {
-        Task t = engine.getTaskService().createTaskQuery().taskId(row.id()).singleResult();
-        if (t == null) {
-          continue; // completed meanwhile
-        }
-        boolean own = user.equals(t.getAssignee());
-        for (IdentityLink l : engine.getTaskService().getIdentityLinksForTask(t.getId())) {
-          own |= "candidate".equals(l.getType()) && (user.equals(l.getUserId()) || groups.contains(l.getGroupId()));
-        }
-        assertThat(own).as("%s 在“%s”看到不属于自己的任务 %s（%s）", user, filter, t.getName(), t.getId()).isTrue();
-      }
-    }
-    long assigned = engine.getTaskService().createTaskQuery().taskAssignee(user).count();
-    assertThat(tasklist.chooseFilter("我的待办")).as("%s 的我的待办", user).hasSize((int) Math.min(assigned, 15));
-  }
-
-  /** Chooses 本组待办 and opens the given task from the list. */
-  FormJs openGroupTask(String user, Task t) {
-    assertThat(t).as("待办任务").isNotNull();
-    List<Tasklist.TaskRow> rows = tasklist.chooseFilter("本组待办");
-    assertThat(rows).as("%s 的本组待办", user).extracting(Tasklist.TaskRow::id).contains(t.getId());
-    return tasklist.openTask(t.getId());
-  }
-
   Task task(String processInstanceId, String key) {
     return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(key).singleResult();
-  }
-
-  HistoricProcessInstance history(String id) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
-  }
-
-  /**
-   * What an operator does in Cockpit/REST when a timer must fire now (the job executor is off in
-   * tests): as the bureau, find the process instance's timer job, move its due date to now and
-   * execute it.
-   */
-  void operatorFiresTimer(String processInstanceId, String activityId) {
-    HttpResponse<String> jobs = rest.get("/engine-rest/job?timers=true&processInstanceId=" + processInstanceId, "bureau1");
-    assertThat(jobs.statusCode()).as(jobs.body()).isEqualTo(200);
-    var m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(jobs.body());
-    assertThat(m.find()).as("%s 的定时器作业：%s", activityId, jobs.body()).isTrue();
-    String jobId = m.group(1);
-    var job = engine.getManagementService().createJobQuery().jobId(jobId).singleResult();
-    assertThat(engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-        .singleResult().getActivityId()).isEqualTo(activityId);
-    String now = java.time.OffsetDateTime.now(ZONE).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
-    HttpResponse<String> due = rest.putJson("/engine-rest/job/" + jobId + "/duedate", "bureau1", "{\"duedate\":\"" + now + "\"}");
-    assertThat(due.statusCode()).as(due.body()).isEqualTo(204);
-    HttpResponse<String> run = rest.postJson("/engine-rest/job/" + jobId + "/execute", "bureau1", "");
-    assertThat(run.statusCode()).as(run.body()).isEqualTo(204);
   }
 
   /** POST /engine-rest/deployment/create, multipart, as Camunda Modeler deploys. */

@@ -53,12 +53,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EvaluationBrowserTest extends IntegrationTest {
+class EvaluationBrowserTest extends BrowserWalk {
 
   @RegisterExtension static final Browser browser = new Browser();
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  static final List<String> PERSONAL_FILTERS = List.of("我的待办", "本组待办", "三日内到期");
+  @Override
+  Browser browser() {
+    return browser;
+  }
+
 
   @Autowired RegisterService register;
   @Autowired EvaluationService evaluations;
@@ -71,8 +74,6 @@ class EvaluationBrowserTest extends IntegrationTest {
   final String org = "柯桥绿色印染中试基地有限公司";
   final String documentNumber = "绍市科发〔" + year + "〕66号";
 
-  Tasklist tasklist;
-  RestClient rest;
   DesignatedBase base;
   String cycleInstance;
   String cycleId;
@@ -331,39 +332,6 @@ class EvaluationBrowserTest extends IntegrationTest {
 
   // ------------------------------------------------------------------ helpers
 
-  @BeforeEach
-  void stopAfterAFailedStep() {
-    Assumptions.assumeFalse(browser.hasFailed(), "前面的步骤已失败，后续步骤不再执行");
-  }
-
-  /** Every listed task is the user's or its groups'; 我的待办 lists exactly the assigned ones. */
-  void assertOnlyOwnTasks(String user) {
-    Set<String> groups = new HashSet<>();
-    engine.getIdentityService().createGroupQuery().groupMember(user).list().forEach(g -> groups.add(g.getId()));
-    for (String filter : PERSONAL_FILTERS) {
-      for (Tasklist.TaskRow row : tasklist.chooseFilter(filter)) {
-        Task t = engine.getTaskService().createTaskQuery().taskId(row.id()).singleResult();
-        if (t == null) {
-          continue;
-        }
-        boolean own = user.equals(t.getAssignee());
-        for (IdentityLink l : engine.getTaskService().getIdentityLinksForTask(t.getId())) {
-          own |= "candidate".equals(l.getType()) && (user.equals(l.getUserId()) || groups.contains(l.getGroupId()));
-        }
-        assertThat(own).as("%s 在“%s”看到不属于自己的任务 %s（%s）", user, filter, t.getName(), t.getId()).isTrue();
-      }
-    }
-    long assigned = engine.getTaskService().createTaskQuery().taskAssignee(user).count();
-    assertThat(tasklist.chooseFilter("我的待办")).as("%s 的我的待办", user).hasSize((int) Math.min(assigned, 15));
-  }
-
-  FormJs openGroupTask(String user, Task t) {
-    assertThat(t).as("待办任务").isNotNull();
-    List<Tasklist.TaskRow> rows = tasklist.chooseFilter("本组待办");
-    assertThat(rows).as("%s 的本组待办", user).extracting(Tasklist.TaskRow::id).contains(t.getId());
-    return open(t.getId());
-  }
-
   /**
    * Opens a task of the current list. Tasklist re-renders the list while it polls; a row found just
    * before that is stale when clicked, so the click is made again on the fresh row.
@@ -405,30 +373,5 @@ class EvaluationBrowserTest extends IntegrationTest {
 
   Task task(String processInstanceId, String key) {
     return EvaluationFixtures.task(engine, processInstanceId, key);
-  }
-
-  HistoricProcessInstance history(String id) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
-  }
-
-  /**
-   * What an operator does when publicity is over (the job executor is off in tests): as the bureau,
-   * through the REST API, find the instance's timer job at that activity, move its due date to now
-   * and execute it.
-   */
-  void operatorFiresTimer(String processInstanceId, String activityId) {
-    HttpResponse<String> jobs = rest.get("/engine-rest/job?timers=true&processInstanceId=" + processInstanceId
-        + "&activityId=" + activityId, "bureau1");
-    assertThat(jobs.statusCode()).as(jobs.body()).isEqualTo(200);
-    Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(jobs.body());
-    assertThat(m.find()).as("%s 的定时器作业：%s", activityId, jobs.body()).isTrue();
-    String jobId = m.group(1);
-    assertThat(m.find()).as("只有一个定时器作业：%s", jobs.body()).isFalse();
-    String now = OffsetDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
-    HttpResponse<String> due = rest.putJson("/engine-rest/job/" + jobId + "/duedate", "bureau1",
-        "{\"duedate\":\"" + now + "\"}");
-    assertThat(due.statusCode()).as(due.body()).isEqualTo(204);
-    HttpResponse<String> run = rest.postJson("/engine-rest/job/" + jobId + "/execute", "bureau1", "");
-    assertThat(run.statusCode()).as(run.body()).isEqualTo(204);
   }
 }

@@ -33,14 +33,7 @@ public final class Tasklist {
   public Tasklist login(String user, String password) {
     browser.driver().manage().deleteAllCookies();
     browser.open(url() + "#/login");
-    WebElement name = browser.visible(By.cssSelector("input[ng-model='username']"));
-    name.clear();
-    name.sendKeys(user);
-    WebElement pw = browser.visible(By.cssSelector("input[ng-model='password']"));
-    pw.clear();
-    pw.sendKeys(password);
-    browser.click(browser.visible(By.cssSelector("form[name='signinForm'] button[type='submit']")));
-    browser.waitFor(user + " 登录 Tasklist", d -> !d.getCurrentUrl().contains("/login")
+    browser.signIn("Tasklist", user, password, d -> !d.getCurrentUrl().contains("/login")
         && !d.findElements(By.cssSelector(".task-filters")).isEmpty());
     waitForFilters();
     return this;
