@@ -125,27 +125,36 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
     By nameField = By.cssSelector("input[ng-model='username']");
     By passwordField = By.cssSelector("input[ng-model='password']");
     RuntimeException last = null;
-    for (int attempt = 1; attempt <= 3; attempt++) {
+    for (int attempt = 1; attempt <= 4; attempt++) {
       if (attempt > 1 && Boolean.TRUE.equals(signedIn.apply(driver()))) {
         return; // the previous attempt went through after all
       }
-      type(visible(nameField), user);
-      type(visible(passwordField), password);
-      click(visible(By.cssSelector("form[name='signinForm'] button[type='submit']")));
       try {
-        waitFor(user + " 登录 " + app, Duration.ofSeconds(attempt < 3 ? 15 : 30), signedIn);
+        type(nameField, user);
+        type(passwordField, password);
+        click(visible(By.cssSelector("form[name='signinForm'] button[type='submit']")));
+        waitFor(user + " 登录 " + app, Duration.ofSeconds(attempt < 4 ? 15 : 30), signedIn);
         return;
-      } catch (org.openqa.selenium.TimeoutException e) {
-        last = e;
+      } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException e) {
+        last = e; // the form was re-rendered or the login did not go through: try again
       }
     }
     throw last;
   }
 
-  private void type(WebElement field, String value) {
-    for (int i = 0; i < 3 && !value.equals(field.getAttribute("value")); i++) {
-      field.clear();
-      field.sendKeys(value);
+  /** Types into the field found by {@code by} until it reads back the value (the form may re-render). */
+  private void type(By by, String value) {
+    for (int i = 0; i < 5; i++) {
+      try {
+        WebElement field = visible(by);
+        if (value.equals(field.getAttribute("value"))) {
+          return;
+        }
+        field.clear();
+        field.sendKeys(value);
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        // re-rendered between finding and typing: find it again
+      }
     }
   }
 
