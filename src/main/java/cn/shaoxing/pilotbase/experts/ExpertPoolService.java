@@ -51,22 +51,23 @@ public class ExpertPoolService {
   }
 
   public List<Expert> list() {
-    return jdbc.query(
-        "SELECT * FROM exp_expert ORDER BY user_id",
-        (rs, i) ->
-            new Expert(
-                rs.getString("user_id"),
-                rs.getString("name"),
-                rs.getString("organisation"),
-                rs.getString("org_credit_code"),
-                Expert.splitSpecialities(rs.getString("specialities")),
-                rs.getString("email"),
-                rs.getString("phone"),
-                rs.getBoolean("active")));
+    return jdbc.query("SELECT * FROM exp_expert ORDER BY user_id", ExpertPoolService::map);
+  }
+
+  private static Expert map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Expert(
+        rs.getString("user_id"),
+        rs.getString("name"),
+        rs.getString("organisation"),
+        rs.getString("org_credit_code"),
+        Expert.splitSpecialities(rs.getString("specialities")),
+        rs.getString("email"),
+        rs.getString("phone"),
+        rs.getBoolean("active"));
   }
 
   public Optional<Expert> find(String userId) {
-    return list().stream().filter(e -> e.userId().equals(userId)).findFirst();
+    return jdbc.query("SELECT * FROM exp_expert WHERE user_id=?", ExpertPoolService::map, userId).stream().findFirst();
   }
 
   /** Records that an expert has a conflict of interest with an organisation. */

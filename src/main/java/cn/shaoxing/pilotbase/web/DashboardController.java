@@ -7,11 +7,8 @@ import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,7 +27,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 public class DashboardController {
 
-  static final String LOGIN = "/camunda/app/tasklist/default/#/login";
   private static final Role[] VIEWERS = {Role.BUREAU, Role.PARTY_COMMITTEE};
 
   private final DashboardService dashboard;
@@ -45,9 +41,9 @@ public class DashboardController {
 
   @GetMapping("/dashboard")
   public Object page(HttpServletRequest request, Model model) {
-    UserAuthentication user = webappUser(request);
+    UserAuthentication user = WebappSession.user(request);
     if (user == null) {
-      return "redirect:" + LOGIN;
+      return "redirect:" + WebappSession.LOGIN;
     }
     if (!mayView(user.getGroupIds())) {
       return new ResponseEntity<>("无权查看：仅市科技局、党组和系统管理员可查看工作看板", HttpStatus.FORBIDDEN);
@@ -59,7 +55,7 @@ public class DashboardController {
 
   @GetMapping("/dashboard/register.csv")
   public ResponseEntity<?> pageExport(HttpServletRequest request) {
-    UserAuthentication user = webappUser(request);
+    UserAuthentication user = WebappSession.user(request);
     if (user == null || !mayView(user.getGroupIds())) {
       return new ResponseEntity<>("无权导出", user == null ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN);
     }
@@ -109,15 +105,4 @@ public class DashboardController {
         || groups.contains(Role.BUREAU.groupId()) || groups.contains(Role.PARTY_COMMITTEE.groupId()));
   }
 
-  static UserAuthentication webappUser(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
-    if (auths == null) {
-      return null;
-    }
-    return auths.getAuthentications().stream().findFirst().orElse(null);
-  }
 }

@@ -38,9 +38,9 @@ public class DoneTasksController {
 
   @GetMapping("/my/done")
   public String done(HttpServletRequest request, Model model) {
-    UserAuthentication user = DashboardController.webappUser(request);
+    UserAuthentication user = WebappSession.user(request);
     if (user == null) {
-      return "redirect:" + DashboardController.LOGIN;
+      return "redirect:" + WebappSession.LOGIN;
     }
     model.addAttribute("user", user.getIdentityId());
     model.addAttribute("tasks", doneBy(user.getIdentityId()));

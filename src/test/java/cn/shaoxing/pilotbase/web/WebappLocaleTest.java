@@ -26,4 +26,11 @@ class WebappLocaleTest extends IntegrationTest {
     assertThat(rest.get("/camunda/app/admin/locales/zh.json", null).body()).contains("管理台");
     assertThat(rest.get("/camunda/app/cockpit/locales/zh.json", null).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void ourPagesStylesheetIsServedWithoutLogin() {
+    var css = new RestClient(baseUrl()).get("/css/pilotbase.css", null);
+    assertThat(css.statusCode()).isEqualTo(200);
+    assertThat(css.body()).contains("Noto Sans CJK SC");
+  }
 }

@@ -1,0 +1,26 @@
+package cn.shaoxing.pilotbase.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+
+/** The person signed in to Tasklist/Cockpit in this browser session, for our own pages. */
+final class WebappSession {
+
+  /** Where a person who is not signed in is sent. */
+  static final String LOGIN = "/camunda/app/tasklist/default/#/login";
+
+  private WebappSession() {}
+
+  /** The signed-in user, or null. */
+  static UserAuthentication user(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
+    return auths == null ? null : auths.getAuthentications().stream().findFirst().orElse(null);
+  }
+}
