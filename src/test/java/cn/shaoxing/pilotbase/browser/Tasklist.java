@@ -215,10 +215,23 @@ public final class Tasklist {
   /** Opens the start dialog, chooses a process by its name, and waits for its start form. */
   public FormJs startProcess(String processName) {
     browser.click(browser.visible(By.cssSelector(".start-process-action a")));
-    WebElement link = browser.waitFor("可启动的流程“" + processName + "”", d ->
-        d.findElements(By.cssSelector(".modal ul.processes li a")).stream()
-            .filter(a -> a.isDisplayed() && a.getText().trim().equals(processName)).findFirst().orElse(null));
-    browser.click(link);
+    // The list can re-render while it loads and swallow the click: click the entry until the form
+    // opens (up to three times), as a person would.
+    for (int attempt = 1; ; attempt++) {
+      WebElement link = browser.waitFor("可启动的流程“" + processName + "”", d ->
+          d.findElements(By.cssSelector(".modal ul.processes li a")).stream()
+              .filter(a -> a.isDisplayed() && a.getText().trim().equals(processName)).findFirst().orElse(null));
+      try {
+        browser.click(link);
+        browser.waitFor("启动表单出现", java.time.Duration.ofSeconds(10),
+            d -> !d.findElements(By.cssSelector(".modal .fjs-form")).isEmpty());
+        break;
+      } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt >= 3) {
+          throw e;
+        }
+      }
+    }
     WebElement form = browser.visible(By.cssSelector(".modal .fjs-form"));
     browser.waitFor("启动表单渲染", d -> !form.findElements(By.cssSelector(".fjs-form-field")).isEmpty());
     return new FormJs(browser, form);
