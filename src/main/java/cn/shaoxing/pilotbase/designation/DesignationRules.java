@@ -4,6 +4,7 @@ import cn.shaoxing.pilotbase.designation.ApplicationForm.Figure;
 import cn.shaoxing.pilotbase.designation.DesignationIndicators.Indicator;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
+import cn.shaoxing.pilotbase.forms.SealedForm;
 import cn.shaoxing.pilotbase.forms.ValidationErrors;
 import cn.shaoxing.pilotbase.identity.Role;
 import java.math.BigDecimal;
@@ -349,6 +350,12 @@ public class DesignationRules {
       c.requiredText("correctionNote", "补正说明", 2000);
       c.maxLength("evidenceRefs", "佐证材料", ApplicationForm.MAX_TEXT);
     });
+  }
+
+  /** Blind review: scores and opinions are sealed; the process sees only whether the expert takes part. */
+  @Bean
+  public SealedForm expertReviewSealed() {
+    return SealedForm.of("designation-expert-review", "participation");
   }
 
   @Bean

@@ -5,8 +5,7 @@ import cn.shaoxing.pilotbase.experts.DeclineKind;
 import cn.shaoxing.pilotbase.experts.DrawCase;
 import cn.shaoxing.pilotbase.experts.DrawResult;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
-import cn.shaoxing.pilotbase.identity.CaseAccess;
-import cn.shaoxing.pilotbase.identity.Role;
+import cn.shaoxing.pilotbase.forms.SealedSubmissions;
 import cn.shaoxing.pilotbase.register.Designation;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -50,27 +48,24 @@ public class DesignationSteps {
   private final ExpertReviewService reviews;
   private final ExpertPoolService experts;
   private final RegisterService register;
-  private final CaseAccess access;
   private final OutcomeMails mails;
   private final WorkingDays workingDays;
   private final DecisionService decisionService;
   private final DesignationProperties properties;
-  private final AuthorizationService authorizations;
+  private final SealedSubmissions sealed;
   private final ObjectMapper json = new ObjectMapper();
 
   public DesignationSteps(RoundService rounds, ApplicationService applications,
       ObjectionService objections, ExpertReviewService reviews, ExpertPoolService experts,
-      RegisterService register, CaseAccess access, OutcomeMails mails, WorkingDays workingDays,
-      DecisionService decisionService, DesignationProperties properties,
-      AuthorizationService authorizations) {
-    this.authorizations = authorizations;
+      RegisterService register, OutcomeMails mails, WorkingDays workingDays,
+      DecisionService decisionService, DesignationProperties properties, SealedSubmissions sealed) {
+    this.sealed = sealed;
     this.rounds = rounds;
     this.applications = applications;
     this.objections = objections;
     this.reviews = reviews;
     this.experts = experts;
     this.register = register;
-    this.access = access;
     this.mails = mails;
     this.workingDays = workingDays;
     this.decisionService = decisionService;
@@ -204,8 +199,6 @@ public class DesignationSteps {
         .orElseThrow(() -> new ProcessEngineException("当前没有开放申报的年度评选，或申报已截止"));
     String applicant = Vars.str(v, "applicantUserId");
     Application a = applications.create(round.year(), ex.getProcessInstanceId(), filing(v, applicant));
-    access.grantUser(ex.getProcessInstanceId(), applicant);
-    access.grantGroup(ex.getProcessInstanceId(), a.reviewerGroup());
     ex.setVariable("applicationId", a.id());
     ex.setVariable("roundYear", round.year());
     ex.setVariable("withdrawConfirm", false);
@@ -241,11 +234,6 @@ public class DesignationSteps {
     String id = Vars.str(v, "applicationId");
     Application before = applications.get(id);
     applications.updateFiling(id, filing(v, before.applicantUserId()));
-    String group = Vars.str(v, ApplicationForm.REVIEWER_GROUP);
-    if (!before.reviewerGroup().equals(group)) {
-      revokeGroup(ex.getProcessInstanceId(), before.reviewerGroup());
-      access.grantGroup(ex.getProcessInstanceId(), group);
-    }
     ex.setVariable("withdrawConfirm", false);
   }
 
@@ -290,8 +278,6 @@ public class DesignationSteps {
     ex.setVariable("reviewerName", OutcomeMails.reviewerName(a.reviewerGroup()));
     ex.setVariable("formalReturned", false);
     ex.setProcessBusinessKey(a.roundYear() + "-" + a.creditCode());
-    access.grantGroup(ex.getProcessInstanceId(), Role.THIRD_PARTY.groupId());
-    access.grantUser(ex.getProcessInstanceId(), a.applicantUserId());
     applications.setStatus(id, ApplicationStatus.FORMAL_REVIEW);
   }
 
@@ -348,12 +334,13 @@ public class DesignationSteps {
     for (String key : DesignationRules.EXPERT_FIELDS) {
       local.put(key, null);
     }
+    local.put(SealedSubmissions.REFERENCE, null);
     ex.setVariablesLocal(local);
   }
 
   /** An expert declined: record it (a conflict also as declared conflict) and draw a replacement. */
   public void redrawExpert(DelegateExecution ex) {
-    Map<String, Object> v = ex.getVariables();
+    Map<String, Object> v = sealed.reveal(ex);
     String id = Vars.str(v, "applicationId");
     String declining = Vars.str(v, "expert");
     DeclineKind kind = "declineConflict".equals(Vars.str(v, "participation"))
@@ -366,8 +353,8 @@ public class DesignationSteps {
   }
 
   public void recordExpertReview(DelegateExecution ex) {
-    reviews.save(Vars.str(ex.getVariables(), "applicationId"), Vars.str(ex.getVariables(), "expert"),
-        ex.getVariables());
+    Map<String, Object> v = sealed.reveal(ex);
+    reviews.save(Vars.str(v, "applicationId"), Vars.str(v, "expert"), v);
   }
 
   public void aggregateScores(DelegateExecution ex) {
@@ -421,12 +408,6 @@ public class DesignationSteps {
         ? List.of(Vars.str(ex.getVariables(), "consultExpertId")) : List.of();
   }
 
-  /** Start listener of the consultation task: the consulted district or expert may read this case. */
-  public void openConsultation(DelegateExecution ex) {
-    consultGroups(ex).forEach(g -> access.grantGroup(ex.getProcessInstanceId(), g));
-    consultUsers(ex).forEach(u -> access.grantUser(ex.getProcessInstanceId(), u));
-  }
-
   public void closeObjection(DelegateExecution ex) {
     Map<String, Object> v = ex.getVariables();
     objections.close(Vars.str(v, "objectionId"), "upheld".equals(Vars.str(v, "verifyAction")),
@@ -441,17 +422,6 @@ public class DesignationSteps {
         .flatMap(r -> applications.ofRound(r.year(), ApplicationStatus.PROPOSED).stream())
         .filter(a -> a.creditCode().equals(creditCode))
         .findFirst();
-  }
-
-  /** The applicant moved to another district: the former one loses sight of the case. */
-  private void revokeGroup(String processInstanceId, String groupId) {
-    org.camunda.bpm.engine.impl.interceptor.CommandContext cc =
-        org.camunda.bpm.engine.impl.context.Context.getCommandContext();
-    cc.runWithoutAuthorization(() -> {
-      authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceId(processInstanceId)
-          .list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
-      return null;
-    });
   }
 
   private DrawCase drawCase(String applicationId) {

@@ -4,6 +4,7 @@ import cn.shaoxing.pilotbase.designation.FormRule;
 import cn.shaoxing.pilotbase.designation.Vars;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
+import cn.shaoxing.pilotbase.forms.SealedForm;
 import cn.shaoxing.pilotbase.scoring.IndicatorTable;
 import cn.shaoxing.pilotbase.scoring.ScoringConfigService;
 import java.math.BigDecimal;
@@ -118,6 +119,12 @@ public class EvaluationRules {
         e.add("extensionDecision", "请选择准予延期或记为未参加");
       }
     });
+  }
+
+  /** Blind review: scores and opinions are sealed; the process sees only whether the expert takes part. */
+  @Bean
+  public SealedForm expertScoringSealed() {
+    return SealedForm.of("evaluation-expert-scoring", "participation");
   }
 
   @Bean

@@ -6,7 +6,7 @@ import cn.shaoxing.pilotbase.experts.DeclineKind;
 import cn.shaoxing.pilotbase.experts.DrawCase;
 import cn.shaoxing.pilotbase.experts.DrawResult;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
-import cn.shaoxing.pilotbase.identity.CaseAccess;
+import cn.shaoxing.pilotbase.forms.SealedSubmissions;
 import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.notification.NotificationService;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
@@ -49,21 +49,22 @@ public class EvaluationSteps {
   private final EvaluationService evaluations;
   private final RegisterService register;
   private final ExpertPoolService experts;
-  private final CaseAccess access;
   private final NotificationService mail;
   private final WorkingDays workingDays;
   private final EvaluationProperties properties;
   private final org.camunda.bpm.engine.ProcessEngine engine;
+  private final SealedSubmissions sealed;
   private final ObjectMapper json = new ObjectMapper();
 
   public EvaluationSteps(EvaluationService evaluations, RegisterService register,
-      ExpertPoolService experts, CaseAccess access, NotificationService mail,
+      ExpertPoolService experts, NotificationService mail,
       WorkingDays workingDays, EvaluationProperties properties,
-      @org.springframework.context.annotation.Lazy org.camunda.bpm.engine.ProcessEngine engine) {
+      @org.springframework.context.annotation.Lazy org.camunda.bpm.engine.ProcessEngine engine,
+      SealedSubmissions sealed) {
+    this.sealed = sealed;
     this.evaluations = evaluations;
     this.register = register;
     this.experts = experts;
-    this.access = access;
     this.mail = mail;
     this.workingDays = workingDays;
     this.properties = properties;
@@ -213,8 +214,6 @@ public class EvaluationSteps {
     ex.setVariable("returnComments", "");
     setDeadline(ex, workingDays.dueIn(days));
     ex.setProcessBusinessKey(Vars.str(v, "cycleName") + "-" + b.creditCode());
-    access.grantUser(ex.getProcessInstanceId(), user);
-    access.grantGroup(ex.getProcessInstanceId(), b.reviewerGroup());
   }
 
   public void sendReminder(DelegateExecution ex) {
@@ -260,7 +259,6 @@ public class EvaluationSteps {
     Map<String, Object> v = ex.getVariables();
     evaluations.saveAuditOpinion(cycleId(ex), Vars.str(v, "baseId"), ParticipationStatus.AUDITED,
         Vars.str(v, "auditOpinion"));
-    access.grantGroup(ex.getProcessInstanceId(), Role.THIRD_PARTY.groupId());
   }
 
   public void drawPanel(DelegateExecution ex) {
@@ -268,10 +266,6 @@ public class EvaluationSteps {
     DrawResult r = experts.drawPanel(drawCase(ex), size);
     ex.setVariable("panelDrawId", r.drawId());
     ex.setVariable("panelDrawSeed", r.seed());
-    ex.setVariable("panelLeader", r.chosen().get(0));
-    for (String expert : r.chosen()) {
-      access.grantUser(ex.getProcessInstanceId(), expert);
-    }
   }
 
   /** The multi-instance collection of the expert scoring: the initial draw of the case. */
@@ -286,11 +280,12 @@ public class EvaluationSteps {
     for (String key : EvaluationForm.scoringKeys()) {
       local.put(key, null);
     }
+    local.put(SealedSubmissions.REFERENCE, null);
     ex.setVariablesLocal(local);
   }
 
   public void redrawExpert(DelegateExecution ex) {
-    Map<String, Object> v = ex.getVariables();
+    Map<String, Object> v = sealed.reveal(ex);
     String declining = Vars.str(v, "expert");
     DeclineKind kind = "declineConflict".equals(Vars.str(v, "participation"))
         ? DeclineKind.CONFLICT : DeclineKind.UNAVAILABLE;
@@ -300,15 +295,11 @@ public class EvaluationSteps {
         Vars.str(v, "declineReason"), everDrawn);
     String replacement = r.chosen().get(0);
     ex.setVariable("expert", replacement);
-    access.grantUser(ex.getProcessInstanceId(), replacement);
-    if (declining.equals(Vars.str(v, "panelLeader"))) {
-      ex.setVariable("panelLeader", replacement);
-    }
     prepareExpertScope(ex);
   }
 
   public void recordSheet(DelegateExecution ex, String scorerId) {
-    Map<String, Object> v = ex.getVariables();
+    Map<String, Object> v = sealed.reveal(ex);
     evaluations.saveSheet(cycleId(ex), Vars.str(v, "baseId"), sheet(scorerId, v),
         Vars.isTrue(v, "requestOnSite"), Vars.str(v, "scorerOpinion"));
   }
@@ -319,8 +310,13 @@ public class EvaluationSteps {
 
   /** candidateUsers of the on-site check: the panel leader when experts score. */
   public List<String> onsiteUsers(DelegateExecution ex) {
-    return EvaluationService.MODE_EXPERTS.equals(Vars.str(ex.getVariables(), "scoringMode"))
-        ? List.of(Vars.str(ex.getVariables(), "panelLeader")) : List.of();
+    if (!EvaluationService.MODE_EXPERTS.equals(Vars.str(ex.getVariables(), "scoringMode"))) {
+      return List.of();
+    }
+    // The panel leader is the expert whose sheet came first (as in the designation round); it is
+    // not kept in a process variable, so no expert learns another's name during the review.
+    return evaluations.sheets(cycleId(ex), Vars.str(ex.getVariables(), "baseId")).stream()
+        .map(ExpertSheet::expertId).findFirst().map(List::of).orElse(List.of());
   }
 
   /** candidateGroups of the on-site check: the third party when it scores. */
@@ -380,17 +376,11 @@ public class EvaluationSteps {
   }
 
   /**
-   * Start listener of Task_ObjectionConsultation: the consulted district or expert may read this
-   * objection case (and its history) from now on; nobody else gains sight of it.
+   * Start listener of Task_ObjectionConsultation: somebody must be named. The consulted district
+   * or expert sees the task and its form, not the whole case (docs/adr/0030-need-to-know.md).
    */
   public void openConsultation(DelegateExecution ex) {
-    String group = consultGroups(ex).stream().findFirst().orElse(null);
-    String expert = consultAssignee(ex);
-    if (group != null) {
-      access.grantGroup(ex.getProcessInstanceId(), group);
-    } else if (expert != null) {
-      access.grantUser(ex.getProcessInstanceId(), expert);
-    } else {
+    if (consultGroups(ex).isEmpty() && consultAssignee(ex) == null) {
       throw new ProcessEngineException("未指定协助核实异议的区、县（市）科技部门或专家");
     }
   }

@@ -30,6 +30,13 @@ public record FormSchema(String id, List<Field> fields) {
   private static final List<String> INPUT_TYPES =
       List.of("textfield", "textarea", "number", "datetime", "checkbox", "checklist", "radio", "select", "taglist");
 
+  /** Keys a submission of this form may carry: its editable fields (disabled/readonly ones are shown, not sent). */
+  public java.util.Set<String> keys() {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    fields.forEach(f -> keys.add(f.key()));
+    return keys;
+  }
+
   public static FormSchema parse(JsonNode root) {
     List<Field> fields = new ArrayList<>();
     collect(root.path("components"), fields);

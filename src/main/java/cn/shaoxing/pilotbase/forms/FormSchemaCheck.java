@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
 public final class FormSchemaCheck {
 
   static final int DEFAULT_MAX_TEXTFIELD = 500;
-  static final int DEFAULT_MAX_TEXTAREA = 5000;
+  static final int DEFAULT_MAX_TEXTAREA = SubmissionGate.MAX_TEXT;
   private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9\\- ]{5,19}$");
 
@@ -103,8 +103,9 @@ public final class FormSchemaCheck {
       errors.add(f.key(), name + "必须为文本");
       return;
     }
-    int max = f.maxLength() != null ? f.maxLength()
-        : "textarea".equals(f.type()) ? DEFAULT_MAX_TEXTAREA : DEFAULT_MAX_TEXTFIELD;
+    // never more than a process variable can hold on PostgreSQL, whatever the form says
+    int max = Math.min(SubmissionGate.MAX_TEXT, f.maxLength() != null ? f.maxLength()
+        : "textarea".equals(f.type()) ? DEFAULT_MAX_TEXTAREA : DEFAULT_MAX_TEXTFIELD);
     int len = s.codePointCount(0, s.length());
     if (len > max) {
       errors.add(f.key(), name + "不得超过" + max + "字（当前" + len + "字）");

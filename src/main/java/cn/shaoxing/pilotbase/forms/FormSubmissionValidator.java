@@ -55,6 +55,26 @@ public class FormSubmissionValidator {
     }
   }
 
+  /**
+   * Refuses a submission that carries keys the form does not declare as editable fields, values
+   * of types a form cannot produce, or texts too long to store ({@link SubmissionGate}).
+   */
+  public void gate(String deploymentId, String formId, org.camunda.bpm.engine.variable.VariableMap submitted) {
+    ValidationErrors errors = new ValidationErrors();
+    Optional<FormSchema> schema = schema(deploymentId, formId);
+    if (schema.isEmpty()) {
+      if (!submitted.isEmpty()) {
+        errors.add(formId, "找不到表单「" + formId + "」的定义，不能接收提交的数据");
+      }
+    } else {
+      SubmissionGate.check(schema.get(), submitted, errors);
+    }
+    if (!errors.isEmpty()) {
+      LOG.info("拒绝表单 {} 的提交（未声明或不允许的数据）：{}", formId, errors.summary());
+      throw new FormValidationException(errors);
+    }
+  }
+
   Optional<FormSchema> schema(String deploymentId, String formId) {
     Map<String, FormSchema> forms = cache.computeIfAbsent(deploymentId, this::loadForms);
     return Optional.ofNullable(forms.get(formId));
@@ -82,7 +102,7 @@ public class FormSubmissionValidator {
   }
 
   /** Spin JSON values (how Tasklist stores lists and objects) become plain Java maps and lists. */
-  private Map<String, Object> plain(Map<String, Object> variables) {
+  Map<String, Object> plain(Map<String, Object> variables) {
     Map<String, Object> out = new HashMap<>();
     variables.forEach((k, v) -> out.put(k, plainValue(v)));
     return out;

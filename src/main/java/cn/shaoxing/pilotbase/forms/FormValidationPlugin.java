@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
 public class FormValidationPlugin extends AbstractProcessEnginePlugin {
 
   private final FormSubmissionValidator validator;
+  private final SealedSubmissions sealed;
 
-  public FormValidationPlugin(FormSubmissionValidator validator) {
+  public FormValidationPlugin(FormSubmissionValidator validator, SealedSubmissions sealed) {
     this.validator = validator;
+    this.sealed = sealed;
   }
 
   @Override
@@ -53,12 +55,25 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         // Form submissions are checked before they are stored (REST answers 400) ...
         var definition = b.getTaskDefinition();
         definition.setTaskFormHandler(
-            new ValidatingTaskFormHandler(definition.getTaskFormHandler(), formId, validator));
+            new ValidatingTaskFormHandler(definition.getTaskFormHandler(), formId, validator, sealed));
         // ... and every completion, including plain "complete" calls, once more as a safety net.
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> {
           ProcessDefinitionEntity def = ((TaskEntity) task).getProcessDefinition();
-          validator.validate(def.getDeploymentId(), formId, task.getVariables());
+          validator.validate(def.getDeploymentId(), formId, sealed.reveal(task));
         });
+      }
+    }
+
+    /** At the end of a process's parse, when its start form handler exists. */
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
+      for (Element start : processElement.elements("startEvent")) {
+        String formId = formRef(start);
+        if (formId != null && definition.getStartFormHandler() != null
+            && !(definition.getStartFormHandler() instanceof ValidatingStartFormHandler)) {
+          definition.setStartFormHandler(
+              new ValidatingStartFormHandler(definition.getStartFormHandler(), formId, validator));
+        }
       }
     }
 
@@ -66,6 +81,8 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
     public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
       String formId = formRef(element);
       if (formId != null && scope instanceof ProcessDefinitionEntity) {
+        // Only the start form's keys may be submitted (see parseProcess) and the values are
+        // checked when the instance starts.
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, execution -> {
           ProcessDefinitionEntity def = (ProcessDefinitionEntity) ((ExecutionEntity) execution).getProcessDefinition();
           validator.validate(def.getDeploymentId(), formId, execution.getVariables());

@@ -3,26 +3,32 @@ package cn.shaoxing.pilotbase.identity;
 import cn.shaoxing.pilotbase.identity.RolePermissions.Grant;
 import cn.shaoxing.pilotbase.identity.TasklistFilters.FilterDef;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates groups, authorizations, Tasklist filters and users at engine start. Idempotent: what
- * exists is left as it is (an administrator's later changes survive a restart). Runs as an engine
+ * Creates groups, authorizations, Tasklist filters and users at engine start. Idempotent. The
+ * roles' group grants are made exactly those of {@link RolePermissions} (the code is the truth, so
+ * a permission removed there is revoked at the next start); users and filters that exist are left
+ * as they are (an administrator's later changes survive a restart). Runs as an engine
  * plugin right after the engine is built, so users exist before anyone can log in.
  */
 @Component
@@ -56,6 +62,7 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
     for (Grant grant : RolePermissions.grants()) {
       ensureGrant(grant);
     }
+    revokePerCaseGrants();
     for (FilterDef def : TasklistFilters.ALL) {
       ensureFilter(def);
     }
@@ -107,29 +114,49 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
     }
   }
 
+  /** Makes a role's grant exactly what {@link RolePermissions} says: permissions removed there are revoked. */
   private void ensureGrant(Grant grant) {
-    Authorization existing =
+    Authorization auth =
         authorizations.createAuthorizationQuery()
             .groupIdIn(grant.role().groupId())
             .resourceType(grant.resource())
             .resourceId(grant.resourceId())
             .singleResult();
-    Authorization auth = existing;
-    if (auth == null) {
-      auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      auth.setGroupId(grant.role().groupId());
-      auth.setResource(grant.resource());
-      auth.setResourceId(grant.resourceId());
-    }
-    boolean changed = existing == null;
-    for (var p : grant.permissions()) {
-      if (!auth.isPermissionGranted(p)) {
-        auth.addPermission(p);
-        changed = true;
+    Set<Permission> wanted = Set.of(grant.permissions());
+    if (auth != null) {
+      Permission[] all = ResourceTypeUtil.getPermissionsByResourceType(grant.resource().resourceType());
+      Set<Permission> granted = Set.of(auth.getPermissions(all));
+      boolean exact = grant.permissions().length == 1 && grant.permissions()[0] == Permissions.ALL
+          ? auth.isEveryPermissionGranted() : granted.equals(wanted);
+      if (exact) {
+        return;
       }
+      LOG.info("更新角色{}对{}的授权", grant.role().groupId(), grant.resource().resourceName());
+      authorizations.deleteAuthorization(auth.getId());
     }
-    if (changed) {
-      authorizations.saveAuthorization(auth);
+    auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    auth.setGroupId(grant.role().groupId());
+    auth.setResource(grant.resource());
+    auth.setResourceId(grant.resourceId());
+    for (Permission p : wanted) {
+      auth.addPermission(p);
+    }
+    authorizations.saveAuthorization(auth);
+  }
+
+  /**
+   * Earlier versions granted READ on single process instances (and their history) to the people
+   * involved in a case. Need-to-know replaces them by task access and curated views: remove them.
+   */
+  private void revokePerCaseGrants() {
+    for (Resources r : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
+      List<Authorization> stale = authorizations.createAuthorizationQuery().resourceType(r).list().stream()
+          .filter(a -> !Authorization.ANY.equals(a.getResourceId()))
+          .toList();
+      stale.forEach(a -> authorizations.deleteAuthorization(a.getId()));
+      if (!stale.isEmpty()) {
+        LOG.info("已撤销{}条按案件授予的{}读取授权", stale.size(), r.resourceName());
+      }
     }
   }
 

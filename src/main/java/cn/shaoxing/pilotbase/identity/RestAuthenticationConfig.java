@@ -27,6 +27,16 @@ public class RestAuthenticationConfig {
     return basicAuth("platformApiAuthentication", "/api", 11);
   }
 
+  /** After authentication: what a signed-in person may do with the engine API ({@link RestFirewall}). */
+  @Bean
+  public FilterRegistrationBean<RestFirewallFilter> restFirewall(RestFirewallFilter filter) {
+    FilterRegistrationBean<RestFirewallFilter> reg = new FilterRegistrationBean<>(filter);
+    reg.setName("restFirewall");
+    reg.setUrlPatterns(filter.urlPatterns());
+    reg.setOrder(20);
+    return reg;
+  }
+
   private static FilterRegistrationBean<Filter> basicAuth(String name, String path, int order) {
     String prefix = path.startsWith("/") ? path : "/" + path;
     FilterRegistrationBean<Filter> reg = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());

@@ -8,7 +8,6 @@ import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +16,12 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.authorization.TaskPermissions;
 
 /**
  * What each role may do, as Camunda group authorizations (docs/adr/0003-roles-as-groups.md).
- * Per-case visibility (an applicant's own application, a district's own cases, an expert's
- * assignment) is NOT granted here: task identity links grant task access automatically, and the
- * processes grant READ on their own process instances to the people involved.
+ * People outside the bureau get no READ on process instances or their history: they see their
+ * own tasks (task identity links grant those automatically) and the curated views of our own API.
+ * See docs/adr/0030-need-to-know.md for what each role may see of a case, and when.
  */
 public final class RolePermissions {
 
@@ -54,15 +52,17 @@ public final class RolePermissions {
         grants.add(new Grant(role, Resources.PROCESS_INSTANCE, "*", CREATE));
       }
     }
-    // The bureau runs the rounds: Cockpit, all cases, deployments (§五.（一）).
+    // The bureau runs the rounds and watches them in Cockpit (§五.（一）): it starts processes and
+    // reads every case and its history, but it neither changes running instances (variables,
+    // modification, jobs), nor assigns or completes other roles' tasks, nor deploys: those are
+    // administrators' operations (docs/adr/0030-need-to-know.md).
     Role b = Role.BUREAU;
     grants.add(new Grant(b, Resources.APPLICATION, "cockpit", ACCESS));
     grants.add(new Grant(b, Resources.PROCESS_DEFINITION, "*",
-        READ, CREATE_INSTANCE, READ_INSTANCE, UPDATE_INSTANCE, READ_HISTORY, READ_TASK));
-    grants.add(new Grant(b, Resources.PROCESS_INSTANCE, "*", READ, CREATE, Permissions.UPDATE));
-    // Read every task and hand work to another person (not complete other roles' tasks).
-    grants.add(new Grant(b, Resources.TASK, "*", READ, CREATE, TaskPermissions.TASK_ASSIGN));
-    grants.add(new Grant(b, Resources.DEPLOYMENT, "*", READ, CREATE));
+        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, READ_TASK));
+    grants.add(new Grant(b, Resources.PROCESS_INSTANCE, "*", READ, CREATE));
+    grants.add(new Grant(b, Resources.TASK, "*", READ));
+    grants.add(new Grant(b, Resources.DEPLOYMENT, "*", READ));
     grants.add(new Grant(b, Resources.DECISION_DEFINITION, "*", READ, Permissions.READ_HISTORY));
     grants.add(new Grant(b, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ));
     grants.add(new Grant(b, Resources.USER, "*", READ));

@@ -3,7 +3,6 @@ package cn.shaoxing.pilotbase.revocation;
 import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.designation.Vars;
 import cn.shaoxing.pilotbase.evaluation.EvaluationService;
-import cn.shaoxing.pilotbase.identity.CaseAccess;
 import cn.shaoxing.pilotbase.notification.NotificationService;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
@@ -23,19 +22,17 @@ public class RevocationSteps {
   private final RevocationService revocations;
   private final RegisterService register;
   private final EvaluationService evaluations;
-  private final CaseAccess access;
   private final NotificationService mail;
   private final WorkingDays workingDays;
   private final int statementDays;
 
   public RevocationSteps(RevocationService revocations, RegisterService register,
-      @Lazy EvaluationService evaluations, CaseAccess access, NotificationService mail,
+      @Lazy EvaluationService evaluations, NotificationService mail,
       WorkingDays workingDays,
       @Value("${pilotbase.revocation.statement-days:10}") int statementDays) {
     this.revocations = revocations;
     this.register = register;
     this.evaluations = evaluations;
-    this.access = access;
     this.mail = mail;
     this.workingDays = workingDays;
     this.statementDays = statementDays;
@@ -63,8 +60,6 @@ public class RevocationSteps {
       ex.setVariable("automatic", false);
     }
     ex.setProcessBusinessKey(code + "-撤销");
-    access.grantUser(ex.getProcessInstanceId(), user);
-    access.grantGroup(ex.getProcessInstanceId(), b.reviewerGroup());
     mail.notifyUser(user, "拟撤销市级中试基地评定告知", b.orgName() + "：市科技局拟以“" + cause.chineseName()
         + "”为由撤销您单位“" + RegisterService.UNIFIED_NAME + "”评定。事由：" + Vars.str(v, "causeDetails")
         + "。请在" + statementDays + "个工作日内登录平台陈述申辩，逾期视为放弃。");

@@ -16,7 +16,7 @@ public final class DesignationTestSupport {
 
   private DesignationTestSupport() {}
 
-  static Date at(String isoLocal) {
+  public static Date at(String isoLocal) {
     return Date.from(LocalDateTime.parse(isoLocal).atZone(ZONE).toInstant());
   }
 
@@ -54,7 +54,7 @@ public final class DesignationTestSupport {
     return v;
   }
 
-  static Map<String, Object> expertScores(double each, boolean onsite) {
+  public static Map<String, Object> expertScores(double each, boolean onsite) {
     Map<String, Object> v = new HashMap<>();
     v.put("participation", "accept");
     double total = 0;
@@ -73,7 +73,7 @@ public final class DesignationTestSupport {
     return v;
   }
 
-  static void seedExperts(ExpertPoolService pool) {
+  public static void seedExperts(ExpertPoolService pool) {
     String[] chains = {"biomedicine", "newMaterials", "integratedCircuits", "biomedicine",
         "newMaterials", "highEndEquipment"};
     for (int i = 1; i <= 6; i++) {

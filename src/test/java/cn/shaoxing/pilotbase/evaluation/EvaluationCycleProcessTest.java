@@ -276,15 +276,16 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     ProcessInstance cycle = startCycle("2026年度绩效评价（补充）", 2026, "thirdParty", 3L);
     String cid = cycleId(cycle);
 
-    // authorizations: a base sees only its own case, a district only its district's cases
+    // need to know: a base works on its own task only; whole instances are the bureau's
     ProcessInstance pa = EvaluationFixtures.baseInstance(engine, cid, a.id());
     ProcessInstance pb = EvaluationFixtures.baseInstance(engine, cid, b.id());
     ProcessInstance pc = EvaluationFixtures.baseInstance(engine, cid, c.id());
-    assertThat(visible("applicant1", "applicant", pa.getId())).isTrue();
-    assertThat(visible("applicant1", "applicant", pb.getId())).isFalse();
-    assertThat(visible("keqiao1", "districtKeqiao", pb.getId())).isTrue();
-    assertThat(visible("keqiao1", "districtKeqiao", pa.getId())).isFalse();
+    assertThat(hasTask("applicant1", "applicant", pa.getId())).isTrue();
+    assertThat(hasTask("applicant1", "applicant", pb.getId())).isFalse();
+    assertThat(visible("applicant1", "applicant", pa.getId())).isFalse();
+    assertThat(visible("keqiao1", "districtKeqiao", pb.getId())).isFalse();
     assertThat(visible("expert1", "expert", pa.getId())).isFalse();
+    assertThat(visible("bureau1", "bureau", pa.getId())).isTrue();
 
     // A: reminder, deadline, one extension, second deadline: no second extension, excused absence
     Date due = (Date) engine.getRuntimeService().getVariable(pa.getId(), "selfEvaluationDue");
@@ -460,9 +461,11 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     assertThat(engine.getTaskService().getIdentityLinksForTask(byExpert.getId()))
         .noneMatch(l -> l.getGroupId() != null);
     assertThat(byExpert.getDueDate()).isEqualTo(workingDays.dueIn(3));
-    assertThat(visible("expert3", "expert", pid)).isTrue();
-    assertThat(visible("expert4", "expert", pid)).isFalse();
-    assertThat(visible("keqiao1", "districtKeqiao", pid)).isFalse();
+    // the named expert works on its task, sees no whole instance; nobody else has the task
+    assertThat(hasTask("expert3", "expert", pid)).isTrue();
+    assertThat(visible("expert3", "expert", pid)).isFalse();
+    assertThat(hasTask("expert4", "expert", pid)).isFalse();
+    assertThat(hasTask("keqiao1", "districtKeqiao", pid)).isFalse();
     completeAs("expert3", "expert", byExpert, Map.of("consultOpinion", "设备清单中两台为租赁，余为自有"));
     assertThat(o).isWaitingAt("Task_VerifyObjection");
 
@@ -474,7 +477,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     assertThat(engine.getTaskService().getIdentityLinksForTask(byDistrict.getId()))
         .anyMatch(l -> "districtKeqiao".equals(l.getGroupId()))
         .noneMatch(l -> "districtYuecheng".equals(l.getGroupId()));
-    assertThat(visible("keqiao1", "districtKeqiao", pid)).isTrue();
+    assertThat(visible("keqiao1", "districtKeqiao", pid)).isFalse();
     assertThat(visible("yuecheng1", "districtYuecheng", pid)).isFalse();
     assertThat(tasksVisibleTo("keqiao1", "districtKeqiao", pid)).isOne();
     assertThat(tasksVisibleTo("yuecheng1", "districtYuecheng", pid)).isZero();
@@ -516,6 +519,15 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     engine.getIdentityService().setAuthentication(user, List.of(group));
     try {
       return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).count();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  boolean hasTask(String user, String group, String processInstanceId) {
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+    try {
+      return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).count() > 0;
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

@@ -75,7 +75,7 @@ class FormValidationTest extends IntegrationTest {
     assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition.getId(), v))
         .hasMessageContaining("「中试场地面积（平方米）」必须为数字")
         .hasMessageContaining("「单位名称」不得超过50字")
-        .hasMessageContaining("「说明」不得超过5000字")
+        .hasMessageContaining("「说明」不得超过4000字")
         .hasMessageContaining("「承诺材料真实」必须为是/否");
   }
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * §七: no district sees more than its own cases; each role sees the applications and filters it
- * needs and nothing else. Uses a small probe process that grants its instance to the reviewer group
- * through {@link CaseAccess}, as the real processes do.
+ * §七: no district sees more than its own tasks; each role sees the tasks and filters it needs and
+ * nothing else; whole instances and their history are the bureau's. Uses a small probe process
+ * whose task goes to the reviewer group.
  */
 class AuthorizationTest extends IntegrationTest {
 
@@ -45,18 +45,19 @@ class AuthorizationTest extends IntegrationTest {
   }
 
   @Test
-  void districtReadsItsOwnCaseButNotAnotherDistricts() {
-    assertThat(rest.get("/engine-rest/process-instance/" + keqiaoCase.getId(), "keqiao1").statusCode())
-        .isEqualTo(200);
-    var other = rest.get("/engine-rest/process-instance/" + yuechengCase.getId(), "keqiao1");
-    assertThat(other.statusCode()).isIn(403, 404);
-    assertThat(other.body()).doesNotContain("YC-1");
-
+  void districtWorksOnItsOwnTaskButReadsNoWholeInstanceNorItsHistory() {
+    // need to know (docs/adr/0030-need-to-know.md): the task, not the process instance
+    String own = rest.get("/engine-rest/task?processInstanceId=" + keqiaoCase.getId(), "keqiao1").body();
+    assertThat(own).contains(keqiaoCase.getId());
+    for (ProcessInstance pi : List.of(keqiaoCase, yuechengCase)) {
+      var r = rest.get("/engine-rest/process-instance/" + pi.getId(), "keqiao1");
+      assertThat(r.statusCode()).isIn(403, 404);
+      assertThat(r.body()).doesNotContain(pi.getBusinessKey());
+    }
     String list = rest.get("/engine-rest/process-instance?processDefinitionKey=Process_TestCaseVisibility", "keqiao1").body();
-    assertThat(list).contains(keqiaoCase.getId()).doesNotContain(yuechengCase.getId());
-
+    assertThat(list).isEqualTo("[]");
     String history = rest.get("/engine-rest/history/process-instance?processDefinitionKey=Process_TestCaseVisibility", "yuecheng1").body();
-    assertThat(history).contains(yuechengCase.getId()).doesNotContain(keqiaoCase.getId());
+    assertThat(history).isEqualTo("[]");
   }
 
   @Test
@@ -96,7 +97,7 @@ class AuthorizationTest extends IntegrationTest {
   }
 
   @Test
-  void onlyBureauAndAdministratorsMayUseCockpitOrDeploy() throws Exception {
+  void onlyBureauAndAdministratorsMayUseCockpitAndOnlyAdministratorsDeploy() throws Exception {
     AuthorizationService auth = engine.getAuthorizationService();
     for (Role role : Role.values()) {
       List<String> groups = List.of(role.groupId());
@@ -105,7 +106,7 @@ class AuthorizationTest extends IntegrationTest {
       boolean tasklist = auth.isUserAuthorized("x", groups, Permissions.ACCESS, Resources.APPLICATION, "tasklist");
       boolean privileged = role == Role.BUREAU || role == Role.ADMIN;
       assertThat(cockpit).as("cockpit " + role).isEqualTo(privileged);
-      assertThat(deploy).as("deploy " + role).isEqualTo(privileged);
+      assertThat(deploy).as("deploy " + role).isEqualTo(role == Role.ADMIN);
       assertThat(tasklist).as("tasklist " + role).isTrue();
     }
     var deployAsDistrict = rest.send(java.net.http.HttpRequest.newBuilder(
@@ -116,6 +117,17 @@ class AuthorizationTest extends IntegrationTest {
                 + "--X\r\nContent-Disposition: form-data; name=\"probe.bpmn\"; filename=\"probe.bpmn\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + probeXml() + "\r\n--X--\r\n")), "keqiao1");
     assertThat(deployAsDistrict.statusCode()).isEqualTo(403);
+    assertThat(deployAs("bureau1").statusCode()).as("the bureau does not deploy").isEqualTo(403);
+  }
+
+  private java.net.http.HttpResponse<String> deployAs(String user) throws Exception {
+    return rest.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(baseUrl() + "/engine-rest/deployment/create"))
+        .header("Content-Type", "multipart/form-data; boundary=X")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "--X\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nx\r\n"
+                + "--X\r\nContent-Disposition: form-data; name=\"probe.bpmn\"; filename=\"probe.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + probeXml() + "\r\n--X--\r\n")), user);
   }
 
   private static String probeXml() throws java.io.IOException {

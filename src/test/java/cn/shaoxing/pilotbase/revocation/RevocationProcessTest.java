@@ -147,14 +147,17 @@ class RevocationProcessTest extends IntegrationTest {
       assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("revocation",
           Map.of("baseCreditCode", b.creditCode(), "cause", "other", "causeDetails", "x", "evidenceRefs", "y")))
           .isInstanceOf(AuthorizationException.class);
-      // the base sees its own case, another applicant does not
+      // another applicant neither sees the case nor has a task in it
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(first.getId()).count()).isZero();
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(first.getId()).count()).isZero();
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
     engine.getIdentityService().setAuthentication("applicant2", List.of("applicant"));
     try {
-      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(first.getId()).count()).isOne();
+      // the base works on its own statement task; the whole instance stays the bureau's (need to know)
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(first.getId()).count()).isOne();
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(first.getId()).count()).isZero();
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
