@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -54,6 +55,13 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   @Override
   Browser browser() {
     return browser;
+  }
+
+  /** How often these variables of the instance were written (history level full records each write). */
+  long variableUpdates(String processInstanceId, List<String> names) {
+    return engine.getHistoryService().createHistoricDetailQuery().processInstanceId(processInstanceId)
+        .variableUpdates().list().stream()
+        .filter(d -> names.contains(((HistoricVariableUpdate) d).getVariableName())).count();
   }
 
 
@@ -227,8 +235,14 @@ class DesignationRoundBrowserTest extends BrowserWalk {
         .text("本地区推荐排序（1为最优先）", 1)
         .text("审核意见（退回或不予推荐时必填，申报单位可见）", "材料真实完整，同意推荐");
     browser.shot("越城区认领并填写审核推荐意见");
+    List<String> shown = List.of("orgName", "creditCode", "industryChain", "siteArea", "facilitiesDescription",
+        "evidenceRefs");
+    long shownUpdates = variableUpdates(applicationA, shown);
     tasklist.complete();
     browser.shot("越城区完成审核推荐");
+    // what the form only showed (disabled fields) was not submitted back; what the district typed was
+    assertThat(variableUpdates(applicationA, shown)).as("只读字段不随表单提交").isEqualTo(shownUpdates);
+    assertThat(variableUpdates(applicationA, List.of("districtComments"))).isPositive();
 
     assertThat(history(applicationA).getEndActivityId()).isEqualTo("EndEvent_Recommended");
     assertThat(history(applicationB).getEndActivityId()).isEqualTo("EndEvent_DistrictRejected");
