@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -54,6 +55,13 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   @Override
   Browser browser() {
     return browser;
+  }
+
+  /** How often these variables of the instance were written (history level full records each write). */
+  long variableUpdates(String processInstanceId, List<String> names) {
+    return engine.getHistoryService().createHistoricDetailQuery().processInstanceId(processInstanceId)
+        .variableUpdates().list().stream()
+        .filter(d -> names.contains(((HistoricVariableUpdate) d).getVariableName())).count();
   }
 
 
@@ -169,7 +177,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     Task withdraw = task(applicationA, "Task_WithdrawApplication");
     assertThat(mine).extracting(Tasklist.TaskRow::id).contains(withdraw.getId());
     FormJs w = tasklist.openTask(withdraw.getId());
-    assertThat(w.text()).contains("申报单位：" + orgA);
+    assertThat(w.value("申报单位")).isEqualTo(orgA);
     browser.shot("申报单位在“我的待办”看到自己的申报（可撤回）");
     assertOnlyOwnTasks("applicant1");
 
@@ -214,7 +222,11 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     tasklist.chooseFilter("本组待办");
     FormJs form = tasklist.openTask(reviewA.getId());
     assertThat(tasklist.openTaskName()).isEqualTo("区县科技部门审核推荐");
-    assertThat(form.text()).contains(orgA, codeA);
+    // what the applicant typed is shown in read-only fields, never as markdown text
+    assertThat(form.value("单位名称")).isEqualTo(orgA);
+    assertThat(form.value("统一社会信用代码")).isEqualTo(codeA);
+    assertThat(form.value("服务的主要产业链")).isEqualTo("生物医药");
+    assertThat(form.value("佐证材料清单")).contains("审计报告2025");
     browser.shot("越城区在“本组待办”看到该申报");
     tasklist.claim();
     form = tasklist.taskForm();
@@ -223,8 +235,14 @@ class DesignationRoundBrowserTest extends BrowserWalk {
         .text("本地区推荐排序（1为最优先）", 1)
         .text("审核意见（退回或不予推荐时必填，申报单位可见）", "材料真实完整，同意推荐");
     browser.shot("越城区认领并填写审核推荐意见");
+    List<String> shown = List.of("orgName", "creditCode", "industryChain", "siteArea", "facilitiesDescription",
+        "evidenceRefs");
+    long shownUpdates = variableUpdates(applicationA, shown);
     tasklist.complete();
     browser.shot("越城区完成审核推荐");
+    // what the form only showed (disabled fields) was not submitted back; what the district typed was
+    assertThat(variableUpdates(applicationA, shown)).as("只读字段不随表单提交").isEqualTo(shownUpdates);
+    assertThat(variableUpdates(applicationA, List.of("districtComments"))).isPositive();
 
     assertThat(history(applicationA).getEndActivityId()).isEqualTo("EndEvent_Recommended");
     assertThat(history(applicationB).getEndActivityId()).isEqualTo("EndEvent_DistrictRejected");
@@ -236,7 +254,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     operatorFiresTimer(roundId, "Timer_ApplicationDeadline");
     tasklist.login("bureau1");
     FormJs form = openGroupTask("bureau1", task(roundId, "Task_ConfirmRecommendations"));
-    assertThat(form.text()).contains(orgA);
+    assertThat(form.value("各地推荐情况（推荐单位｜申报单位｜状态｜推荐排序）")).contains(orgA);
     tasklist.claim();
     tasklist.taskForm().checkbox("确认推荐已汇总完毕", true);
     browser.shot("申报截止后市科技局汇总推荐");
@@ -254,7 +272,8 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     tasklist.login("third1");
     assertOnlyOwnTasks("third1");
     FormJs form = openGroupTask("third1", task(evaluationA, "Task_FormalReview"));
-    assertThat(form.text()).contains(orgA);
+    assertThat(form.value("单位名称")).isEqualTo(orgA);
+    assertThat(form.value("本地区推荐排序")).isEqualTo("1");
     tasklist.claim();
     form = tasklist.taskForm();
     for (String l : List.of("条件（一）：独立法人及经营满一年、无严重失信（营业执照、信用报告）",
@@ -283,9 +302,9 @@ class DesignationRoundBrowserTest extends BrowserWalk {
       List<Tasklist.TaskRow> mine = tasklist.chooseFilter("我的待办");
       assertThat(mine).extracting(Tasklist.TaskRow::id).contains(t.getId());
       FormJs f = tasklist.openTask(t.getId());
-      assertThat(f.text()).contains(orgA);
+      assertThat(f.value("单位名称")).isEqualTo(orgA);
       // independent scoring: nothing of the earlier experts' scores is shown
-      assertThat(f.text()).doesNotContain("材料真实，中试能力较强");
+      assertThat(f.shownText()).doesNotContain("材料真实，中试能力较强");
       f.option("是否参加本项评审", "参加评审");
       String[][] scores = {{"中试场地面积（0–5分）", "5"}, {"中试仪器设备原值（0–5分）", "5"},
           {"本科及以上中试人才总数（0–5分）", "5"}, {"中试基地研发费用（0–5分）", "5"},
@@ -334,7 +353,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     tasklist.login("party1");
     assertOnlyOwnTasks("party1");
     f = openGroupTask("party1", task(roundId, "Task_PartyCommitteeReview"));
-    assertThat(f.text()).contains(orgA);
+    assertThat(f.value("拟评定名单及评审情况（单位、推荐单位、产业链、综合得分、现场核查情况）")).contains(orgA);
     tasklist.claim();
     tasklist.taskForm().date("党组会议日期", today.toString()).option("审议结果", "审议通过，进入公示")
         .text("审议意见（退回时必填）", "同意");
@@ -386,7 +405,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
 
     tasklist.login("yuecheng1");
     f = openGroupTask("yuecheng1", task(objection.getId(), "Task_ObjectionConsultation"));
-    assertThat(f.text()).contains("临时租用");
+    assertThat(f.value("异议内容")).isEqualTo("该单位中试场地为临时租用");
     tasklist.claim();
     tasklist.taskForm().text("核实意见", "经核实，场地租赁合同期限五年，非临时租用");
     browser.shot("越城区协助核实异议");

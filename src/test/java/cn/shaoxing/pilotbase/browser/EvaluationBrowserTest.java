@@ -199,8 +199,12 @@ class EvaluationBrowserTest extends BrowserWalk {
     FormJs f = open(audit.getId());
     assertThat(tasklist.openTaskName()).isEqualTo("区县科技部门（归口单位）审核真实性");
     // the district checks the figures against the evidence: both must be in front of it
-    assertThat(f.text()).contains(org, "4200", "3150.5", "不动产权证书及租赁合同（KQ-2026-01）",
-        "落地企业效益证明（KQ-2026-10）", "评价期内为柯桥区印染");
+    assertThat(f.value("基地名称")).isEqualTo(org);
+    assertThat(f.value("中试场地面积（平方米，期末）")).isEqualTo("4200");
+    assertThat(f.value("中试仪器设备原值（万元，期末）")).isEqualTo("3150.5");
+    assertThat(f.value("佐证材料：中试场地面积")).isEqualTo("不动产权证书及租赁合同（KQ-2026-01）");
+    assertThat(f.value("佐证材料：中试落地成果（项目）经济效益")).isEqualTo("落地企业效益证明（KQ-2026-10）");
+    assertThat(f.value("自评报告")).startsWith("评价期内为柯桥区印染");
     browser.shot("柯桥区在“本组待办”看到基地自评，核对数据与佐证材料");
     tasklist.claim();
     tasklist.taskForm().option("审核结论", "材料真实，同意报送").text("审核意见", "经核对佐证材料，自评数据真实，同意报送。");
@@ -240,7 +244,9 @@ class EvaluationBrowserTest extends BrowserWalk {
       assertThat(tasklist.chooseFilter("我的待办")).extracting(Tasklist.TaskRow::id).contains(t.getId());
       FormJs f = open(t.getId());
       assertThat(tasklist.openTaskName()).isEqualTo("专家评分");
-      assertThat(f.text()).contains(org, "4200", "不动产权证书及租赁合同（KQ-2026-01）");
+      assertThat(f.value("基地名称")).isEqualTo(org);
+      assertThat(f.value("中试场地面积（平方米，期末）")).isEqualTo("4200");
+      assertThat(f.value("佐证材料：中试场地面积")).isEqualTo("不动产权证书及租赁合同（KQ-2026-01）");
       // independent scoring: the form starts empty, no earlier expert's marks or opinion in it
       assertThat(f.field("评价意见").findElement(By.tagName("textarea")).getAttribute("value")).isEmpty();
       assertThat(f.field("相关管理服务制度情况（0–5分）").findElement(By.tagName("input")).getAttribute("value")).isEmpty();
@@ -270,7 +276,7 @@ class EvaluationBrowserTest extends BrowserWalk {
     tasklist.login("bureau1");
     FormJs f = openGroupTask("bureau1", task(cycleInstance, "Task_ReviewGrades"));
     assertThat(tasklist.openTaskName()).isEqualTo("研究形成评价结果档次");
-    assertThat(f.text()).contains(org, gradeName);
+    assertThat(f.value("评价结果档次（名次｜基地｜总分｜档次｜说明）")).contains(org, gradeName);
     tasklist.claim();
     tasklist.taskForm().checkbox("已研究专家组（第三方机构）综合意见，同意按上述档次提交党组会议审定", true)
         .text("说明", "按评分规则和优秀比例形成档次。");
@@ -280,7 +286,7 @@ class EvaluationBrowserTest extends BrowserWalk {
     tasklist.login("party1");
     assertOnlyOwnTasks("party1");
     f = openGroupTask("party1", task(cycleInstance, "Task_PartyApproval"));
-    assertThat(f.text()).contains(org, gradeName);
+    assertThat(f.value("评价结果档次（名次｜基地｜总分｜档次｜说明）")).contains(org, gradeName);
     tasklist.claim();
     tasklist.taskForm().date("党组会议日期", today.toString()).option("审定结果", "审定通过，进入公示")
         .text("审定意见（退回时必填）", "同意");

@@ -163,8 +163,33 @@ public final class FormJs {
         .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank()).toList();
   }
 
+  /** The text of the form: headings and explanations, not what is inside fields (see {@link #value}). */
   public String text() {
     return root.getText();
+  }
+
+  /**
+   * What a field shows: the value of a text field or text area (also a disabled one, where forms
+   * show what another person typed), or the chosen option of a drop-down.
+   */
+  public String value(String label) {
+    WebElement f = field(label);
+    List<WebElement> select = f.findElements(By.cssSelector(".fjs-select-display"));
+    if (!select.isEmpty()) {
+      return norm(select.get(0).getAttribute("textContent"));
+    }
+    return f.findElement(By.cssSelector("input, textarea")).getAttribute("value");
+  }
+
+  /** Everything a person reads in the form: its text and the values in its text fields and areas. */
+  public String shownText() {
+    StringBuilder sb = new StringBuilder(root.getText());
+    for (WebElement input : root.findElements(By.cssSelector("input.fjs-input, textarea"))) {
+      if (input.isDisplayed()) {
+        sb.append('\n').append(input.getAttribute("value"));
+      }
+    }
+    return sb.toString();
   }
 
   static String norm(String s) {
