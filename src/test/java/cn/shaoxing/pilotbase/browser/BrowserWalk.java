@@ -84,12 +84,12 @@ abstract class BrowserWalk extends IntegrationTest {
 
   /**
    * What an operator does in Cockpit/REST when a timer must fire now (the job executor is off in
-   * tests): as the bureau, find the instance's single timer job at that activity, move its due date
+   * tests): as the administrator (operations are administrators' rights), find the instance's single timer job at that activity, move its due date
    * to now and execute it.
    */
   void operatorFiresTimer(String processInstanceId, String activityId) {
     HttpResponse<String> jobs = rest.get("/engine-rest/job?timers=true&processInstanceId=" + processInstanceId
-        + "&activityId=" + activityId, "bureau1");
+        + "&activityId=" + activityId, "admin");
     assertThat(jobs.statusCode()).as(jobs.body()).isEqualTo(200);
     Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(jobs.body());
     assertThat(m.find()).as("%s 的定时器作业：%s", activityId, jobs.body()).isTrue();
@@ -99,10 +99,10 @@ abstract class BrowserWalk extends IntegrationTest {
     assertThat(engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
         .singleResult().getActivityId()).isEqualTo(activityId);
     String now = OffsetDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
-    HttpResponse<String> due = rest.putJson("/engine-rest/job/" + jobId + "/duedate", "bureau1",
+    HttpResponse<String> due = rest.putJson("/engine-rest/job/" + jobId + "/duedate", "admin",
         "{\"duedate\":\"" + now + "\"}");
     assertThat(due.statusCode()).as(due.body()).isEqualTo(204);
-    HttpResponse<String> run = rest.postJson("/engine-rest/job/" + jobId + "/execute", "bureau1", "");
+    HttpResponse<String> run = rest.postJson("/engine-rest/job/" + jobId + "/execute", "admin", "");
     assertThat(run.statusCode()).as(run.body()).isEqualTo(204);
   }
 }

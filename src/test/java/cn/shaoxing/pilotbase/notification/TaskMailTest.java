@@ -139,7 +139,8 @@ class TaskMailTest extends IntegrationTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notif_outbox WHERE task_id = ?", Integer.class, task.getId()))
         .isEqualTo(1);
 
-    engine.getIdentityService().setAuthentication("bureau1", List.of(Role.BUREAU.groupId()));
+    // reassigning is an administrator's operation (docs/adr/0030-need-to-know.md)
+    engine.getIdentityService().setAuthentication("admin", List.of(Role.ADMIN.groupId()));
     engine.getTaskService().setAssignee(task.getId(), "bureau2");
     engine.getIdentityService().clearAuthentication();
     assertThat(jdbc.queryForList("SELECT subject FROM notif_outbox WHERE task_id = ? AND recipient = 'bureau2'",
