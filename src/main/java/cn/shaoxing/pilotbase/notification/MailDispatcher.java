@@ -5,8 +5,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -15,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,6 +30,11 @@ import org.springframework.stereotype.Component;
  * do not send it twice), then marked SENT; when SMTP fails it goes back to PENDING with an
  * exponential back-off, and after {@code pilotbase.mail.max-attempts} it is kept as FAILED for an
  * administrator to look at. Without a configured SMTP host the mail is written to the log (LOGGED).
+ *
+ * <p>A row is one logical notice; its recipients (a user, a group's members, an address) are resolved
+ * at send time and each gets a message of its own, so a group notice discloses nobody's address.
+ * Every address served is recorded in {@code notif_delivery}: after a partial failure the retry
+ * sends only to the others.
  */
 @Component
 public class MailDispatcher {
@@ -98,34 +108,90 @@ public class MailDispatcher {
       finish(p, "LOGGED", now, addresses, null);
       return true;
     }
-    try {
-      JavaMailSender mail = sender.getObject();
-      MimeMessage message = mail.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-      helper.setFrom(from);
-      helper.setTo(addresses.toArray(String[]::new));
-      helper.setSubject(p.subject());
-      helper.setText(p.body(), false);
-      mail.send(message);
-      finish(p, "SENT", now, addresses, null);
-      LOG.info("邮件已发送：{} → {}", p.subject(), addresses);
-      return true;
-    } catch (Exception e) {
-      int attempts = p.attempts() + 1;
-      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-      if (attempts >= maxAttempts) {
-        LOG.error("邮件发送失败{}次，已停止重试（保留在发件箱，状态FAILED）：{}", attempts, p.subject(), e);
-        jdbc.update("UPDATE notif_outbox SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?",
-            attempts, cut(error), p.id());
-      } else {
-        Duration backoff = backoff(attempts);
-        LOG.warn("邮件发送失败（第{}次），{}秒后重试：{}（{}）", attempts, backoff.toSeconds(), p.subject(), error);
-        jdbc.update(
-            "UPDATE notif_outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
-            attempts, cut(error), Timestamp.from(now.plus(backoff)), p.id());
+    Set<String> served = served(p.id());
+    List<String> due = addresses.stream().filter(a -> !served.contains(a)).toList();
+    Map<String, Exception> failed = send(p, due);
+    for (String address : due) {
+      if (!failed.containsKey(address)) {
+        jdbc.update("INSERT INTO notif_delivery (outbox_id, address, sent_at) VALUES (?, ?, ?)",
+            p.id(), address, Timestamp.from(now));
       }
-      return false;
     }
+    if (failed.isEmpty()) {
+      finish(p, "SENT", now, addresses, null);
+      LOG.info("邮件已发送（每位收件人单独一封）：{} → {}", p.subject(), due);
+      return true;
+    }
+    int attempts = p.attempts() + 1;
+    Map.Entry<String, Exception> first = failed.entrySet().iterator().next();
+    String error = failed.size() + "个地址发送失败，如 " + first.getKey() + "："
+        + first.getValue().getClass().getSimpleName() + ": " + first.getValue().getMessage();
+    if (attempts >= maxAttempts) {
+      LOG.error("邮件发送失败{}次，已停止重试（保留在发件箱，状态FAILED）：{}", attempts, p.subject(), first.getValue());
+      jdbc.update("UPDATE notif_outbox SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?",
+          attempts, cut(error), p.id());
+    } else {
+      Duration backoff = backoff(attempts);
+      LOG.warn("邮件发送失败（第{}次，已送达{}人），{}秒后只向未送达的{}人重试：{}（{}）", attempts,
+          addresses.size() - failed.size(), backoff.toSeconds(), failed.size(), p.subject(), error);
+      jdbc.update(
+          "UPDATE notif_outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+          attempts, cut(error), Timestamp.from(now.plus(backoff)), p.id());
+    }
+    return false;
+  }
+
+  /**
+   * One message per address, each with only that address in To (no Cc/Bcc): members of a group do
+   * not learn who else got the notice. Sent over one SMTP connection; returns the addresses that failed.
+   */
+  private Map<String, Exception> send(Pending p, List<String> addresses) {
+    Map<String, Exception> failed = new LinkedHashMap<>();
+    if (addresses.isEmpty()) {
+      return failed;
+    }
+    Map<MimeMessage, String> messages = new IdentityHashMap<>();
+    JavaMailSender mail;
+    try {
+      mail = sender.getObject();
+    } catch (Exception e) {
+      addresses.forEach(a -> failed.put(a, e));
+      return failed;
+    }
+    for (String address : addresses) {
+      try {
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(address);
+        helper.setSubject(p.subject());
+        helper.setText(p.body(), false);
+        messages.put(message, address);
+      } catch (Exception e) {
+        failed.put(address, e);
+      }
+    }
+    if (messages.isEmpty()) {
+      return failed;
+    }
+    try {
+      mail.send(messages.keySet().toArray(MimeMessage[]::new));
+    } catch (MailSendException e) {
+      Map<Object, Exception> perMessage = e.getFailedMessages();
+      if (perMessage.isEmpty()) {
+        messages.values().forEach(a -> failed.put(a, e));
+      } else {
+        perMessage.forEach((m, ex) -> failed.put(messages.getOrDefault(m, String.valueOf(m)), ex));
+      }
+    } catch (Exception e) {
+      messages.values().forEach(a -> failed.put(a, e));
+    }
+    return failed;
+  }
+
+  private Set<String> served(String outboxId) {
+    return new HashSet<>(jdbc.queryForList(
+        "SELECT address FROM notif_delivery WHERE outbox_id = ?", String.class, outboxId));
   }
 
   static Duration backoff(int attempts) {

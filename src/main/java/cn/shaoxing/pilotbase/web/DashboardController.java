@@ -91,12 +91,19 @@ public class DashboardController {
         .body(sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** CSV cell, quoted; a leading = + - @ is neutralised so a spreadsheet does not run it as a formula. */
+  /** First characters that make Excel, LibreOffice or WPS read a cell as a formula (or move on to one). */
+  private static final String FORMULA_START = "=+-@\t\r\n";
+
+  /**
+   * CSV cell, always quoted (inner quotes doubled, so commas and line breaks stay in the cell). A cell
+   * starting with = + - @, a tab or a line break gets a leading single quote, so a spreadsheet shows
+   * the text instead of running it: the register holds names typed by applicants.
+   */
   static String cell(String v) {
     if (v == null) {
       return "";
     }
-    String s = v.matches("^[=+\\-@].*") ? "'" + v : v;
+    String s = !v.isEmpty() && FORMULA_START.indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
     return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 

@@ -71,7 +71,22 @@ class RestSecurityTest extends IntegrationTest {
   }
 
   @Test
-  void metricsNeedNoEngineButAreExposed() {
-    assertThat(rest.get("/actuator/metrics/jvm.memory.used", null).statusCode()).isEqualTo(200);
+  void metricsAndPrometheusNeedAnAdministratorOrTheBureau() {
+    HttpResponse<String> anonymous = rest.get("/actuator/metrics/jvm.memory.used", null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+    assertThat(anonymous.body()).contains("请先登录");
+    assertThat(rest.get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+    assertThat(rest.get("/actuator", null).statusCode()).as("the endpoint list too").isEqualTo(401);
+
+    HttpResponse<String> expert = rest.get("/actuator/metrics", "expert1");
+    assertThat(expert.statusCode()).isEqualTo(403);
+    assertThat(expert.body()).contains("无权查看运行指标");
+
+    assertThat(rest.get("/actuator/metrics/jvm.memory.used", "bureau1").statusCode()).isEqualTo(200);
+    HttpResponse<String> prometheus = rest.get("/actuator/prometheus", "admin");
+    assertThat(prometheus.statusCode()).isEqualTo(200);
+    assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+    assertThat(rest.get("/actuator/info", null).statusCode()).as("info stays open").isEqualTo(200);
   }
 }

@@ -10,9 +10,13 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -29,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TaskMailTest extends IntegrationTest {
 
   @Autowired MailDispatcher dispatcher;
+  @Autowired NotificationService notifications;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate tx;
   @Autowired ObjectProvider<JavaMailSender> sender;
@@ -153,6 +158,89 @@ class TaskMailTest extends IntegrationTest {
     MailDispatcher noSmtp = new MailDispatcher(jdbc, engine.getIdentityService(), sender, "", "noreply@test", 3);
     noSmtp.dispatchDue(Instant.now());
     assertThat(status(task.getId())).isEqualTo("LOGGED");
+  }
+
+  @Test
+  void groupNoticeIsOneMessagePerMemberEachAddressedToThatMemberOnly() throws Exception {
+    String subject = "【中试基地平台】分组通知：" + UUID.randomUUID();
+    notifications.notifyGroup(Role.BUREAU.groupId(), subject, "市科技局全体成员的测试通知");
+    List<String> members = engine.getIdentityService().createUserQuery().memberOfGroup(Role.BUREAU.groupId()).list()
+        .stream().map(User::getEmail).toList();
+    assertThat(members).hasSizeGreaterThanOrEqualTo(2);
+
+    dispatcher.dispatchDue(Instant.now());
+
+    List<MimeMessage> mails = mailsWithSubject(subject);
+    assertThat(mails).as("one message per member").hasSameSizeAs(members);
+    for (MimeMessage mail : mails) {
+      assertThat(mail.getRecipients(Message.RecipientType.TO)).hasSize(1);
+      assertThat(mail.getRecipients(Message.RecipientType.CC)).isNull();
+      assertThat(mail.getRecipients(Message.RecipientType.BCC)).isNull();
+      assertThat(mail.getHeader("To")).as("the To header names one member, no one else")
+          .singleElement().satisfies(to -> assertThat(members.stream().filter(to::contains)).hasSize(1));
+    }
+    assertThat(mails.stream().map(m -> to(m))).containsExactlyInAnyOrderElementsOf(members);
+  }
+
+  @Test
+  void aRecipientThatFailsIsRetriedAloneTheOthersAreNotMailedTwice() throws Exception {
+    IdentityService identity = engine.getIdentityService();
+    String group = "mailtestgroup";
+    identity.saveGroup(identity.newGroup(group));
+    List<String> users = List.of("mailtest1", "mailtest2", "mailtest3");
+    try {
+      for (String id : users) {
+        User u = identity.newUser(id);
+        u.setFirstName(id);
+        u.setLastName("测试");
+        // mailtest3's address was mistyped with two addresses in one field: its message cannot be built.
+        u.setEmail(id.equals("mailtest3") ? "mailtest3@pilotbase.example.cn,x@pilotbase.example.cn" : id + "@pilotbase.example.cn");
+        identity.saveUser(u);
+        identity.createMembership(id, group);
+      }
+      String subject = "【中试基地平台】部分失败重试：" + UUID.randomUUID();
+      notifications.notifyGroup(group, subject, "测试正文");
+
+      dispatcher.dispatchDue(Instant.now());
+      assertThat(mailsWithSubject(subject).stream().map(m -> to(m)))
+          .containsExactlyInAnyOrder("mailtest1@pilotbase.example.cn", "mailtest2@pilotbase.example.cn");
+      Map<String, Object> row = jdbc.queryForMap("SELECT status, attempts, last_error FROM notif_outbox WHERE subject = ?", subject);
+      assertThat(row.get("status")).isEqualTo("PENDING");
+      assertThat(row.get("attempts")).isEqualTo(1);
+      assertThat((String) row.get("last_error")).contains("mailtest3@pilotbase.example.cn");
+
+      User fixed = identity.createUserQuery().userId("mailtest3").singleResult();
+      fixed.setEmail("mailtest3@pilotbase.example.cn");
+      identity.saveUser(fixed);
+      dispatcher.dispatchDue(Instant.now().plus(Duration.ofHours(1)));
+
+      assertThat(mailsWithSubject(subject).stream().map(m -> to(m))).as("each member exactly once")
+          .containsExactlyInAnyOrder("mailtest1@pilotbase.example.cn", "mailtest2@pilotbase.example.cn",
+              "mailtest3@pilotbase.example.cn");
+      assertThat(jdbc.queryForObject("SELECT status FROM notif_outbox WHERE subject = ?", String.class, subject))
+          .isEqualTo("SENT");
+    } finally {
+      users.forEach(identity::deleteUser);
+      identity.deleteGroup(group);
+    }
+  }
+
+  private static List<MimeMessage> mailsWithSubject(String subject) throws Exception {
+    List<MimeMessage> out = new ArrayList<>();
+    for (MimeMessage m : TestInfrastructure.smtp().getReceivedMessages()) {
+      if (subject.equals(m.getSubject())) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static String to(MimeMessage m) {
+    try {
+      return m.getRecipients(Message.RecipientType.TO)[0].toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
