@@ -113,6 +113,11 @@ public final class RestFirewall {
     return m.matches() ? m.group(1) : null;
   }
 
+  /** A claim ({@code task/{id}/claim}): allowed only for oneself, checked by the filter on the body. */
+  public static boolean isClaim(String path) {
+    return trim(path).matches("task/" + ID + "/claim");
+  }
+
   static boolean isRead(String method) {
     return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
   }

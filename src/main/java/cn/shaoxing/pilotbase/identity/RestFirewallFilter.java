@@ -116,6 +116,11 @@ public class RestFirewallFilter extends OncePerRequestFilter {
           return;
         }
       }
+      if (!caller.kind().equals(RestFirewall.Caller.ADMINISTRATOR) && RestFirewall.isClaim(path)
+          && !caller.userId().equals(claimant(body))) {
+        refuse(response, 403, "CLAIM_FOR_ONESELF_ONLY", "只能以本人名义认领任务，不能替他人认领");
+        return;
+      }
       String target = decision.verdict() == Verdict.REWRITE ? base + decision.path() : null;
       forwarded = new Rewritten(request, target == null ? null : request.getContextPath() + target, body);
     }
@@ -183,6 +188,16 @@ public class RestFirewallFilter extends OncePerRequestFilter {
     var user = auths == null ? null : auths.getAuthentications().stream().findFirst().orElse(null);
     return user == null ? null
         : Caller.of(user.getIdentityId(), user.getGroupIds());
+  }
+
+  /** The user a claim is made for (Tasklist sends the signed-in user), or null. */
+  private String claimant(byte[] body) {
+    try {
+      JsonNode root = body.length == 0 ? null : json.readTree(body);
+      return root == null || !root.hasNonNull("userId") ? null : root.get("userId").asText();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** Keeps only what a start form submission carries; null when the call asks for more. */

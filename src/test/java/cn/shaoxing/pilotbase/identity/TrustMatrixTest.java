@@ -343,7 +343,12 @@ class TrustMatrixTest extends IntegrationTest {
         "{\"variables\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
     assertThat(deep.statusCode()).isEqualTo(400);
     assertThat(deep.body()).contains("嵌套层级过深");
+    // a claim in somebody else's name (who would then hold the task and could complete it)
+    var claim = rest.postJson("/engine-rest/task/" + openTaskB + "/claim", expertB, "{\"userId\":\"applicant1\"}");
+    assertThat(claim.statusCode()).isEqualTo(403);
+    assertThat(claim.body()).contains("只能以本人名义认领");
     // nothing changed
+    assertThat(engine.getTaskService().createTaskQuery().taskId(openTaskB).singleResult().getAssignee()).isEqualTo(expertB);
     assertThat(engine.getTaskService().createTaskQuery().taskId(openTaskB).count()).isOne();
     assertThat(sealedCount(caseK)).isEqualTo(sealedBefore);
   }
@@ -401,6 +406,48 @@ class TrustMatrixTest extends IntegrationTest {
     } finally {
       engine.getRepositoryService().deleteDeployment(d.getId(), true);
     }
+  }
+
+  // ------------------------------------------------------------------ Tasklist's own copy of the API
+
+  @Test
+  @Order(6)
+  void tasklistsSessionApiIsHeldToTheSameRules() throws Exception {
+    var cookies = new java.net.CookieManager();
+    var http = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/app/tasklist/default/")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    var login = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf(cookies))
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + expertB + "&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String api = baseUrl() + "/camunda/api/engine/engine/default/";
+    var tasksOfB = http.send(HttpRequest.newBuilder(URI.create(api + "task?processInstanceId=" + caseK)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(tasksOfB.body()).contains(openTaskB).doesNotContain("\"" + expertA + "\"");
+    var history = http.send(HttpRequest.newBuilder(URI.create(api + "history/variable-instance?processInstanceId=" + caseK))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(history.statusCode()).isEqualTo(403);
+    assertThat(history.body()).doesNotContain(SECRET).doesNotContain("\"" + expertA + "\"");
+    var execute = http.send(HttpRequest.newBuilder(URI.create(api + "job/" + scheduleJob + "/execute"))
+        .header("X-XSRF-TOKEN", xsrf(cookies)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(execute.statusCode()).as(execute.body()).isEqualTo(403);
+    Map<String, Object> forged = expertScores(0.9, false);
+    forged.put("expert", "expert2");
+    var submit = http.send(HttpRequest.newBuilder(URI.create(api + "task/" + openTaskB + "/submit-form"))
+        .header("X-XSRF-TOKEN", xsrf(cookies)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(variables(forged))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(submit.statusCode()).as(submit.body()).isEqualTo(400);
+    assertThat(submit.body()).contains("没有可填写的字段“expert”");
+    assertThat(engine.getManagementService().createJobQuery().jobId(scheduleJob).singleResult().getRetries()).isEqualTo(3);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(openTaskB).count()).isOne();
+  }
+
+  private static String xsrf(java.net.CookieManager cookies) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(java.net.HttpCookie::getValue).reduce((a, b) -> b).orElse("");
   }
 
   // ------------------------------------------------------------------ concurrency
