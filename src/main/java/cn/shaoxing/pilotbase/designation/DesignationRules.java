@@ -6,6 +6,7 @@ import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
 import cn.shaoxing.pilotbase.forms.ValidationErrors;
 import cn.shaoxing.pilotbase.identity.Role;
+import cn.shaoxing.pilotbase.organisation.CreditCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
