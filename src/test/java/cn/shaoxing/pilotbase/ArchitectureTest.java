@@ -17,7 +17,7 @@ class ArchitectureTest {
   static final ArchRule foundationsDoNotDependOnProcesses =
       noClasses().that().resideInAnyPackage(
               "..pilotbase.calendar..", "..pilotbase.notification..", "..pilotbase.identity..",
-              "..pilotbase.forms..", "..pilotbase.scoring..")
+              "..pilotbase.forms..", "..pilotbase.scoring..", "..pilotbase.organisation..")
           .should().dependOnClassesThat().resideInAnyPackage(
               "..pilotbase.designation..", "..pilotbase.evaluation..", "..pilotbase.revocation..",
               "..pilotbase.web..")

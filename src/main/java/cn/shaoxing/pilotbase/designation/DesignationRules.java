@@ -7,6 +7,7 @@ import cn.shaoxing.pilotbase.forms.CompletionRule;
 import cn.shaoxing.pilotbase.forms.SealedForm;
 import cn.shaoxing.pilotbase.forms.ValidationErrors;
 import cn.shaoxing.pilotbase.identity.Role;
+import cn.shaoxing.pilotbase.organisation.CreditCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,7 +62,9 @@ public class DesignationRules {
     return new FormRule("designation-round-start", (v, e) -> {
       Checks c = new Checks(v, e);
       BigDecimal year = c.number("roundYear", "评选年度", 2020, 2100, true);
-      if (year != null && rounds.find(year.intValue()).isPresent()) {
+      // findForStart locks round starts until this start commits: a second start for the same
+      // year at the same moment waits here and is then refused with this message.
+      if (year != null && rounds.findForStart(year.intValue()).isPresent()) {
         c.add("roundYear", year.intValue() + "年度评选已经开启，每年只能开展一次评选");
       }
       LocalDate deadline = c.date("applicationDeadline", "申报截止日期");

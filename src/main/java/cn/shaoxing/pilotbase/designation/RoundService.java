@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.platform.NamedLocks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,24 +19,47 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RoundService {
 
-  private final JdbcTemplate jdbc;
+  /** Lock (pb_lock) under which a round start checks its year and inserts the round. */
+  static final String START_LOCK = "designation-round-start";
 
-  public RoundService(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final NamedLocks locks;
+
+  public RoundService(JdbcTemplate jdbc, NamedLocks locks) {
     this.jdbc = jdbc;
+    this.locks = locks;
   }
 
-  /** Opens the round of a year; refused when that year already has one. */
+  /**
+   * The round of a year as seen by a start that is about to open it: takes the round-start lock
+   * first (held until the start's transaction ends), so of two starts for the same year at the same
+   * moment the second waits and then finds the first one's round.
+   */
+  @Transactional
+  public Optional<Round> findForStart(int year) {
+    locks.lock(START_LOCK);
+    return find(year);
+  }
+
+  /**
+   * Opens the round of a year; refused when that year already has one. The primary key on the year
+   * is the last guard (e.g. a start that bypassed the start form's check).
+   */
   @Transactional
   public Round open(int year, LocalDate deadline, int panelSize, String processInstanceId,
       String openedBy) {
-    if (find(year).isPresent()) {
+    if (findForStart(year).isPresent()) {
       throw new DuplicateRoundException(year);
     }
-    jdbc.update(
-        "INSERT INTO dsg_round (round_year, process_instance_id, application_deadline, status,"
-            + " panel_size, opened_by, opened_at) VALUES (?,?,?,?,?,?,?)",
-        year, processInstanceId, java.sql.Date.valueOf(deadline), RoundStatus.OPEN.name(),
-        panelSize, openedBy, now());
+    try {
+      jdbc.update(
+          "INSERT INTO dsg_round (round_year, process_instance_id, application_deadline, status,"
+              + " panel_size, opened_by, opened_at) VALUES (?,?,?,?,?,?,?)",
+          year, processInstanceId, java.sql.Date.valueOf(deadline), RoundStatus.OPEN.name(),
+          panelSize, openedBy, now());
+    } catch (DuplicateKeyException e) {
+      throw new DuplicateRoundException(year);
+    }
     return find(year).orElseThrow();
   }
 
@@ -105,7 +130,7 @@ public class RoundService {
   /** A second round for the same year. */
   public static class DuplicateRoundException extends RuntimeException {
     public DuplicateRoundException(int year) {
-      super(year + "年度评选已开启，每年只能开展一次评选");
+      super(year + "年度评选已经开启，每年只能开展一次评选");
     }
   }
 

@@ -38,7 +38,9 @@ public class EvaluationRules {
   public CompletionRule cycleStartRule() {
     return new FormRule("evaluation-cycle-start", (v, e) -> {
       String name = Vars.str(v, "cycleName");
-      if (name != null && evaluations.findCycleByName(name.trim()).isPresent()) {
+      // findCycleByNameForStart locks cycle starts until this start commits: a second start of the
+      // same cycle at the same moment waits here and is then refused with this message.
+      if (name != null && evaluations.findCycleByNameForStart(name.trim()).isPresent()) {
         e.add("cycleName", "评价周期“" + name + "”已经开启，不能重复启动");
       }
       BigDecimal year = Vars.num(v, "cycleYear");

@@ -1,8 +1,13 @@
 package cn.shaoxing.pilotbase.evaluation;
 
 import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,10 +17,18 @@ import org.springframework.stereotype.Component;
 @Component("evaluationSchedule")
 public class EvaluationSchedule {
 
-  private final EvaluationProperties properties;
+  private static final Logger LOG = LoggerFactory.getLogger(EvaluationSchedule.class);
 
-  public EvaluationSchedule(EvaluationProperties properties) {
+  /** Set by {@link #prepare}: the year has a cycle already, the timer's start is skipped. */
+  public static final String CYCLE_ALREADY_OPEN = "cycleAlreadyOpen";
+
+  private final EvaluationProperties properties;
+  /** Looked up when the timer fires: the timer's expression is read while the engine is built. */
+  private final ObjectProvider<EvaluationService> evaluations;
+
+  public EvaluationSchedule(EvaluationProperties properties, ObjectProvider<EvaluationService> evaluations) {
     this.properties = properties;
+    this.evaluations = evaluations;
   }
 
   /** ISO 8601 repeating interval, read when the process is deployed. */
@@ -23,7 +36,10 @@ public class EvaluationSchedule {
     return properties.timerCycle();
   }
 
-  /** The cycle the timer opens: named after the current year, with the configured defaults. */
+  /**
+   * The cycle the timer opens: named after the current year, with the configured defaults; skipped
+   * (with a log line) when the year has a cycle already.
+   */
   public void prepare(DelegateExecution ex) {
     int year = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Shanghai")).getYear();
     ex.setVariable("cycleName", year + "年度绩效评价");
@@ -31,5 +47,13 @@ public class EvaluationSchedule {
     ex.setVariable("scoringMode", properties.scoringMode());
     ex.setVariable("panelSize", (long) properties.panelSize());
     ex.setVariable("selfEvaluationDays", (long) properties.selfEvaluationDays());
+    // Under the cycle-start lock (held until this transaction ends): a cycle the bureau opened for
+    // this year, earlier or at this very moment, makes the timer's start superfluous.
+    List<Cycle> existing = evaluations.getObject().cyclesOfYearForStart(year);
+    ex.setVariable(CYCLE_ALREADY_OPEN, !existing.isEmpty());
+    if (!existing.isEmpty()) {
+      LOG.info("{}年度已有绩效评价周期（{}），定时启动跳过", year,
+          existing.stream().map(Cycle::name).collect(Collectors.joining("、")));
+    }
   }
 }

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.evaluation;
 
+import cn.shaoxing.pilotbase.platform.NamedLocks;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
@@ -28,8 +29,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The biennial evaluation (§五.（三）, annex §二): cycles, each base's filing, audit opinion and
@@ -50,14 +53,19 @@ public class EvaluationService {
   private final RegisterService register;
   private final ScoringConfigService scoringConfig;
   private final GradingService grading;
+  private final NamedLocks locks;
   private final ObjectMapper json = new ObjectMapper();
 
+  /** Lock (pb_lock) under which a cycle start checks the name (and the timer the year) and inserts. */
+  static final String START_LOCK = "evaluation-cycle-start";
+
   public EvaluationService(JdbcTemplate jdbc, RegisterService register,
-      ScoringConfigService scoringConfig, GradingService grading) {
+      ScoringConfigService scoringConfig, GradingService grading, NamedLocks locks) {
     this.jdbc = jdbc;
     this.register = register;
     this.scoringConfig = scoringConfig;
     this.grading = grading;
+    this.locks = locks;
   }
 
   // ------------------------------------------------------------------ cycles
@@ -68,14 +76,19 @@ public class EvaluationService {
    */
   public Cycle openCycle(String name, int year, String scoringMode, String processInstanceId,
       int minYears, LocalDate today) {
-    if (findCycleByName(name).isPresent()) {
+    if (findCycleByNameForStart(name).isPresent()) {
       throw new IllegalStateException("评价周期“" + name + "”已经开启");
     }
     String id = UUID.randomUUID().toString();
-    jdbc.update("INSERT INTO eva_cycle (id, cycle_name, cycle_year, status, scoring_mode,"
-        + " process_instance_id, table_version, opened_at) VALUES (?,?,?,?,?,?,?,?)",
-        id, name, year, CycleStatus.SELF_EVALUATION.name(), scoringMode, processInstanceId,
-        scoringConfig.currentTable().version(), now());
+    try {
+      jdbc.update("INSERT INTO eva_cycle (id, cycle_name, cycle_year, status, scoring_mode,"
+          + " process_instance_id, table_version, opened_at) VALUES (?,?,?,?,?,?,?,?)",
+          id, name, year, CycleStatus.SELF_EVALUATION.name(), scoringMode, processInstanceId,
+          scoringConfig.currentTable().version(), now());
+    } catch (DuplicateKeyException e) {
+      // unique index eva_cycle_name: the last guard behind the start lock
+      throw new IllegalStateException("评价周期“" + name + "”已经开启");
+    }
     LocalDate designatedBy = today.minusYears(minYears);
     for (DesignatedBase b : register.listByStatus(BaseStatus.ACTIVE)) {
       if (!b.documentDate().isAfter(designatedBy)) {
@@ -92,6 +105,25 @@ public class EvaluationService {
   public Optional<Cycle> findCycle(String id) {
     return jdbc.query("SELECT * FROM eva_cycle WHERE id=?", EvaluationService::mapCycle, id)
         .stream().findFirst();
+  }
+
+  /**
+   * The cycle of that name as seen by a start that is about to open it: takes the cycle-start lock
+   * first (held until the start's transaction ends), so of two starts of the same cycle at the
+   * same moment the second waits and then finds the first one's cycle.
+   */
+  @Transactional
+  public Optional<Cycle> findCycleByNameForStart(String name) {
+    locks.lock(START_LOCK);
+    return findCycleByName(name);
+  }
+
+  /** The cycles opened for a year (any name), under the cycle-start lock; for the timer's start. */
+  @Transactional
+  public List<Cycle> cyclesOfYearForStart(int year) {
+    locks.lock(START_LOCK);
+    return jdbc.query("SELECT * FROM eva_cycle WHERE cycle_year=? ORDER BY opened_at",
+        EvaluationService::mapCycle, year);
   }
 
   public Optional<Cycle> findCycleByName(String name) {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,22 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The expert pool (专家库): experts, declared conflicts of interest, random panel draws with a
  * recorded seed, and declines that trigger a redraw.
+ *
+ * <p>Draws of one case are serialised: the initial draw and every redraw first lock the case's row
+ * in {@code exp_case_lock} (SELECT ... FOR UPDATE, held until the transaction ends) and only then
+ * read who was drawn before. Two experts declining at the same moment are therefore replaced one
+ * after the other, and the second replacement excludes the first.
  */
 @Service
 public class ExpertPoolService {
@@ -27,10 +37,13 @@ public class ExpertPoolService {
   public static final String DRAW_REPLACEMENT = "REPLACEMENT";
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate savepoint;
   private final SecureRandom seeds = new SecureRandom();
 
-  public ExpertPoolService(JdbcTemplate jdbc) {
+  public ExpertPoolService(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   @Transactional
@@ -89,23 +102,52 @@ public class ExpertPoolService {
   /** Draws the initial panel for a case with a fresh random seed. */
   @Transactional
   public DrawResult drawPanel(DrawCase c, int size) {
+    lockCase(c.caseRef());
     return draw(c, size, Set.of(), DRAW_INITIAL, seeds.nextLong());
   }
 
   /**
    * Records that {@code userId} declined the case and draws one replacement, excluding everyone
-   * already on the panel and everyone who declined before.
+   * already on the panel, everyone drawn for the case before (read under the case lock, so a
+   * replacement drawn by a concurrent decline is seen) and everyone who declined before.
    */
   @Transactional
   public DrawResult declineAndRedraw(
       DrawCase c, String userId, DeclineKind kind, String reason, List<String> currentPanel) {
+    lockCase(c.caseRef());
     jdbc.update(
         "INSERT INTO exp_decline (id, case_ref, user_id, kind, reason, declined_at) VALUES (?,?,?,?,?,?)",
         UUID.randomUUID().toString(), c.caseRef(), userId, kind.name(), reason, now());
     if (kind == DeclineKind.CONFLICT && c.orgCreditCode() != null) {
       declareConflict(userId, c.orgCreditCode(), reason);
     }
-    return draw(c, 1, Set.copyOf(currentPanel), DRAW_REPLACEMENT, seeds.nextLong());
+    Set<String> onPanel = new HashSet<>(currentPanel);
+    draws(c.caseRef()).forEach(d -> onPanel.addAll(d.chosen()));
+    return draw(c, 1, onPanel, DRAW_REPLACEMENT, seeds.nextLong());
+  }
+
+  /**
+   * Locks the case's row until the transaction ends, creating it on the case's first draw. When two
+   * transactions create it at the same moment, the second insert fails on the primary key (after
+   * the first commits) inside a savepoint, and it then waits for and takes the lock as usual.
+   */
+  private void lockCase(String caseRef) {
+    if (!lockCaseRow(caseRef)) {
+      try {
+        savepoint.executeWithoutResult(s -> jdbc.update(
+            "INSERT INTO exp_case_lock (case_ref, created_at) VALUES (?,?)", caseRef, now()));
+      } catch (DuplicateKeyException e) {
+        // created by a concurrent first draw of the same case: lock it below
+      }
+      if (!lockCaseRow(caseRef)) {
+        throw new IllegalStateException("抽取专家失败：无法锁定抽取记录 " + caseRef);
+      }
+    }
+  }
+
+  private boolean lockCaseRow(String caseRef) {
+    return !jdbc.queryForList("SELECT case_ref FROM exp_case_lock WHERE case_ref=? FOR UPDATE",
+        String.class, caseRef).isEmpty();
   }
 
   /** Visible for audit tests: a draw with a given seed. */

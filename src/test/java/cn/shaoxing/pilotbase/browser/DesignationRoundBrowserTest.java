@@ -2,7 +2,7 @@ package cn.shaoxing.pilotbase.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shaoxing.pilotbase.designation.CreditCode;
+import cn.shaoxing.pilotbase.organisation.CreditCode;
 import cn.shaoxing.pilotbase.experts.Expert;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.register.DesignatedBase;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.shaoxing.pilotbase.experts.NotEnoughExpertsException;
 import cn.shaoxing.pilotbase.experts.PanelDraw;
 import cn.shaoxing.pilotbase.experts.PanelDraw.Candidate;
+import cn.shaoxing.pilotbase.organisation.CreditCode;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.shaoxing.pilotbase.experts.DrawResult;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.experts.PanelDraw;
+import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
@@ -45,6 +46,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
   @Autowired ApplicationService applications;
   @Autowired RoundService rounds;
   @Autowired ExpertPoolService experts;
+  @Autowired ApplicantAccountService accounts;
   @Autowired JdbcTemplate jdbc;
 
   RuntimeService runtime;
@@ -149,27 +151,33 @@ class DesignationRoundProcessTest extends IntegrationTest {
 
     String cA = code(31001), cB = code(31002), cC = code(31003), cD = code(31004), cE = code(31005);
     experts.declareConflict("expert6", cA, "曾任该单位技术顾问");
+    // Each organisation files through its own bound account.
+    String accA = DesignationTestSupport.account(accounts, "org31a", cA, "越城生物中试有限公司", "districtYuecheng");
+    String accB = DesignationTestSupport.account(accounts, "org31b", cB, "柯桥新材料中试中心", "districtKeqiao");
+    String accC = DesignationTestSupport.account(accounts, "org31c", cC, "上虞初创中试公司", "districtShangyu");
+    String accD = DesignationTestSupport.account(accounts, "org31d", cD, "诸暨装备中试基地", "districtZhuji");
+    String accE = DesignationTestSupport.account(accounts, "org31e", cE, "经信中试平台", "unitEconomy");
 
-    ProcessInstance a = apply("applicant1", application("越城生物中试有限公司", cA, "districtYuecheng", "biomedicine"));
-    ProcessInstance b = apply("applicant2", application("柯桥新材料中试中心", cB, "districtKeqiao", "newMaterials"));
+    ProcessInstance a = apply(accA, application("越城生物中试有限公司", cA, "districtYuecheng", "biomedicine"));
+    ProcessInstance b = apply(accB, application("柯桥新材料中试中心", cB, "districtKeqiao", "newMaterials"));
     Map<String, Object> young = application("上虞初创中试公司", cC, "districtShangyu", "newMaterials");
     young.put("registrationDate", "2030-12-01");
-    ProcessInstance c = apply("applicant3", young);
-    ProcessInstance d = apply("applicant1", application("诸暨装备中试基地", cD, "districtZhuji", "highEndEquipment"));
-    ProcessInstance e = apply("applicant2", application("经信中试平台", cE, "unitEconomy", "integratedCircuits"));
+    ProcessInstance c = apply(accC, young);
+    ProcessInstance d = apply(accD, application("诸暨装备中试基地", cD, "districtZhuji", "highEndEquipment"));
+    ProcessInstance e = apply(accE, application("经信中试平台", cE, "unitEconomy", "integratedCircuits"));
 
     // A second application of the same organisation in the same year is refused.
-    assertThatThrownBy(() -> apply("applicant1", application("越城生物中试有限公司", cA, "districtYuecheng", "biomedicine")))
+    assertThatThrownBy(() -> apply(accA, application("越城生物中试有限公司", cA, "districtYuecheng", "biomedicine")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("不能重复申报");
 
-    // Only the applicant and its own district see an application (§七).
+    // Only its own district has the application's task (§七).
     assertThat(task(a, "Task_DistrictReview")).isNotNull();
     // need to know: the district works on its task; whole instances and history are the bureau's
     assertThat(visibleInstances("yuecheng1", "districtYuecheng", a.getId())).isZero();
-    assertThat(visibleInstances("applicant1", "applicant", a.getId())).isZero();
+    assertThat(visibleInstances(accA, "applicant", a.getId())).isZero();
     assertThat(visibleInstances("bureau1", "bureau", a.getId())).isEqualTo(2);
     assertThat(visibleInstances("keqiao1", "districtKeqiao", a.getId())).isZero();
-    assertThat(visibleInstances("applicant2", "applicant", a.getId())).isZero();
+    assertThat(visibleInstances(accB, "applicant", a.getId())).isZero();
     engine.getIdentityService().setAuthentication("keqiao1", List.of("districtKeqiao"));
     assertThat(tasks.createTaskQuery().processInstanceId(a.getId()).count()).isZero();
     assertThat(tasks.createTaskQuery().processInstanceId(b.getId()).taskDefinitionKey("Task_DistrictReview").count()).isOne();
@@ -226,7 +234,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     // B: returned once with a deadline in working days, corrected; a second return is refused.
     complete(evB, "Task_FormalReview", Map.of("formalDecision", "return", "formalComments", "补充社保证明", "correctionDays", 3L));
     Task correction = task(evB, "Task_FormalCorrection");
-    assertThat(correction.getAssignee()).isEqualTo("applicant2");
+    assertThat(correction.getAssignee()).isEqualTo(accB);
     assertThat(correction.getDueDate()).isAfter(ClockUtil.getCurrentTime());
     complete(evB, "Task_FormalCorrection", Map.of("correctionNote", "已补充", "evidenceRefs", "https://files.example.cn/b/2"));
     assertThatThrownBy(() -> complete(evB, "Task_FormalReview",
@@ -366,10 +374,10 @@ class DesignationRoundProcessTest extends IntegrationTest {
     assertThat(rounds.find(2031).orElseThrow().status()).isEqualTo(RoundStatus.PUBLISHED);
 
     // Outcome mails: the designated base, the others with their reasons.
-    assertThat(outbox("applicant1", "评定结果")).anyMatch(m -> m.contains("绍市科发〔2031〕8号"));
-    assertThat(outbox("applicant2", "评选结果通知")).anyMatch(m -> m.contains("异议经核实成立"));
-    assertThat(outbox("applicant1", "未获推荐")).anyMatch(m -> m.contains("中试服务业绩不足"));
-    assertThat(outbox("applicant2", "形式审查未通过")).anyMatch(m -> m.contains("缺少审计报告"));
+    assertThat(outbox(accA, "评定结果")).anyMatch(m -> m.contains("绍市科发〔2031〕8号"));
+    assertThat(outbox(accB, "评选结果通知")).anyMatch(m -> m.contains("异议经核实成立"));
+    assertThat(outbox(accD, "未获推荐")).anyMatch(m -> m.contains("中试服务业绩不足"));
+    assertThat(outbox(accE, "形式审查未通过")).anyMatch(m -> m.contains("缺少审计报告"));
   }
 
   List<String> outbox(String user, String subjectPart) {
@@ -397,7 +405,8 @@ class DesignationRoundProcessTest extends IntegrationTest {
     Map<String, Object> hosted = application("依托单位中试室", code(33001), "districtXinchang", "biomedicine");
     hosted.put("hostedUnit", true);
     hosted.put("independentAccounts", false);
-    ProcessInstance app = apply("applicant3", hosted);
+    ProcessInstance app = apply(
+        DesignationTestSupport.account(accounts, "org33a", code(33001), "依托单位中试室", "districtXinchang"), hosted);
     assertThat(app).isWaitingAt("Task_ReviewIneligibility");
     assertThat(runtime.getVariable(app.getId(), "ineligibilityText").toString()).contains("独立核算");
 
@@ -418,7 +427,8 @@ class DesignationRoundProcessTest extends IntegrationTest {
   void formalCorrectionNotDoneInTimeFailsTheApplication() {
     ClockUtil.setCurrentTime(at("2034-03-01T09:00"));
     ProcessInstance round = startRound(2034, "2034-03-20", 3);
-    ProcessInstance app = apply("applicant1", application("嵊州中试中心", code(34001), "districtShengzhou", "newMaterials"));
+    String account = DesignationTestSupport.account(accounts, "org34a", code(34001), "嵊州中试中心", "districtShengzhou");
+    ProcessInstance app = apply(account, application("嵊州中试中心", code(34001), "districtShengzhou", "newMaterials"));
     complete(app, "Task_DistrictReview", recommend(1));
     fireTimer(round, at("2034-03-21T09:00"));
     complete(round, "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));

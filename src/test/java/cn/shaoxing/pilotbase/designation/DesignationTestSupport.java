@@ -2,6 +2,9 @@ package cn.shaoxing.pilotbase.designation;
 
 import cn.shaoxing.pilotbase.experts.Expert;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
+import cn.shaoxing.pilotbase.organisation.ApplicantAccount;
+import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
+import cn.shaoxing.pilotbase.organisation.CreditCode;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -22,6 +25,17 @@ public final class DesignationTestSupport {
 
   public static String code(long n) {
     return CreditCode.withCheckDigit(String.format("9133060%010d", n));
+  }
+
+  /**
+   * The applicant account bound to an organisation of a test (an account files only for its own
+   * organisation): opened on first use, kept by the shared database afterwards.
+   */
+  public static String account(ApplicantAccountService accounts, String userId, String code, String org,
+      String reviewerGroup) {
+    return accounts.findByUser(userId).map(ApplicantAccount::userId).orElseGet(() -> accounts.open(
+        new ApplicantAccountService.NewAccount(userId, "联系人", null, userId + "@example.cn", "Test-Pass-2031",
+            code, org, reviewerGroup), "test").userId());
   }
 
   /** A complete, eligible application. */

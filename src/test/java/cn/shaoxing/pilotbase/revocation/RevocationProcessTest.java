@@ -34,6 +34,7 @@ class RevocationProcessTest extends IntegrationTest {
   @Autowired EvaluationService evaluations;
   @Autowired RevocationService revocations;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.shaoxing.pilotbase.organisation.ApplicantAccountService accounts;
 
   @BeforeEach
   void setUp() {
@@ -69,12 +70,15 @@ class RevocationProcessTest extends IntegrationTest {
 
   @Test
   void falseMaterialsRevokedAfterSendBackAndFlaggedForReapplication() {
-    // A valid credit code (check digit), because the organisation applies again below.
-    DesignatedBase b = EvaluationFixtures.base(register, evaluations, "撤销测试基地1有限公司",
-        cn.shaoxing.pilotbase.designation.DesignationTestSupport.code(39001), "districtZhuji",
-        LocalDate.of(2025, 5, 1), "applicant2");
+    // A valid credit code (check digit), because the organisation applies again below, through the
+    // account bound to it (which is also the base's account).
+    String code = cn.shaoxing.pilotbase.designation.DesignationTestSupport.code(39001);
+    String account = cn.shaoxing.pilotbase.designation.DesignationTestSupport.account(accounts, "org39a", code,
+        "撤销测试基地1有限公司", "districtZhuji");
+    DesignatedBase b = EvaluationFixtures.base(register, evaluations, "撤销测试基地1有限公司", code,
+        "districtZhuji", LocalDate.of(2025, 5, 1), account);
     ProcessInstance pi = start(b, "falseMaterials");
-    assertThat(pi).isWaitingAt("Task_StateCase").task().isAssignedTo("applicant2");
+    assertThat(pi).isWaitingAt("Task_StateCase").task().isAssignedTo(account);
     complete(pi, "Task_StateCase", Map.of("statementKind", "contest", "statement", "数据为统计口径差异"));
     complete(pi, "Task_ProposeRevocation", Map.of("proposal", "revoke", "proposalReason", "虚假材料属实"));
     complete(pi, "Task_PartyDecision", Map.of("partyDecision", "sendBack", "meetingDate", today(),
@@ -97,7 +101,7 @@ class RevocationProcessTest extends IntegrationTest {
     engine.getRuntimeService().startProcessInstanceByKey("designation-round", Map.of(
         "roundYear", 2039L, "applicationDeadline", "2027-12-31", "panelSize", 5L,
         "formalCorrectionDays", 5L, "roundNotice", "2039年度评选通知"));
-    engine.getIdentityService().setAuthentication("applicant2", List.of("applicant"));
+    engine.getIdentityService().setAuthentication(account, List.of("applicant"));
     ProcessInstance again = engine.getRuntimeService().startProcessInstanceByKey("designation-application",
         cn.shaoxing.pilotbase.designation.DesignationTestSupport.application(
             b.orgName(), b.creditCode(), "districtZhuji", "newMaterials"));

@@ -1,4 +1,4 @@
-package cn.shaoxing.pilotbase.designation;
+package cn.shaoxing.pilotbase.organisation;
 
 /** Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters with a check digit. */
 public final class CreditCode {
