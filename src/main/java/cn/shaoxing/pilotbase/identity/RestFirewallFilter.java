@@ -87,6 +87,7 @@ public class RestFirewallFilter extends OncePerRequestFilter {
     String method = request.getMethod();
     Decision decision = RestFirewall.decide(method, path, caller.kind());
     if (decision.verdict() == Verdict.DENY_CASE_DATA) {
+      LOG.info("拒绝 {} 读取整个案件的数据：{} {}", caller.userId(), method, uri);
       refuse(response, 403, "CASE_DATA_BUREAU_ONLY",
           "无权查看整个案件的数据（" + path + "）：请在本人的任务中查看办理所需的材料");
       return;

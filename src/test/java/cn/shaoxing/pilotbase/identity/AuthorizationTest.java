@@ -54,10 +54,12 @@ class AuthorizationTest extends IntegrationTest {
       assertThat(r.statusCode()).isIn(403, 404);
       assertThat(r.body()).doesNotContain(pi.getBusinessKey());
     }
-    String list = rest.get("/engine-rest/process-instance?processDefinitionKey=Process_TestCaseVisibility", "keqiao1").body();
-    assertThat(list).isEqualTo("[]");
-    String history = rest.get("/engine-rest/history/process-instance?processDefinitionKey=Process_TestCaseVisibility", "yuecheng1").body();
-    assertThat(history).isEqualTo("[]");
+    var list = rest.get("/engine-rest/process-instance?processDefinitionKey=Process_TestCaseVisibility", "keqiao1");
+    assertThat(list.statusCode()).isEqualTo(403);
+    assertThat(list.body()).contains("无权查看整个案件的数据").doesNotContain(keqiaoCase.getId());
+    var history = rest.get("/engine-rest/history/process-instance?processDefinitionKey=Process_TestCaseVisibility", "yuecheng1");
+    assertThat(history.statusCode()).isEqualTo(403);
+    assertThat(history.body()).doesNotContain(yuechengCase.getId());
   }
 
   @Test

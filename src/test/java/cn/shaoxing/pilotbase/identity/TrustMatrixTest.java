@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shaoxing.pilotbase.designation.DesignationTestSupport;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
+import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import cn.shaoxing.pilotbase.support.IntegrationTest;
 import cn.shaoxing.pilotbase.support.RestClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,9 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue "Trust": what every role can read and do through the REST API that every signed-in person
- * has, on PostgreSQL, with a designation round in expert review: case K (applicant1, 柯桥区) where
- * one expert has submitted its sealed review and the others are still reviewing, and case Y
- * (applicant2, 越城区). A data-driven matrix (role × case × endpoint × read/write) plus one test
+ * has, on PostgreSQL, with a designation round in expert review: case K (account trust41k, 柯桥区)
+ * where one expert has submitted its sealed review and the others are still reviewing, and case Y
+ * (account trust41y, 越城区). A data-driven matrix (role × case × endpoint × read/write) plus one test
  * per attack of the issue, each reproducing the attack and showing it refused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,7 +52,13 @@ class TrustMatrixTest extends IntegrationTest {
   static final String SECRET = "机密评审意见甲7391";
   static final int YEAR = 2041;
 
+  /** Applicant accounts bound to the two organisations (accounts file only for their own). */
+  static final String OWNER_K = "trust41k";
+  static final String OWNER_Y = "trust41y";
+  static final String OWNER_PASSWORD = "Test-Pass-2031";
+
   @Autowired ExpertPoolService experts;
+  @Autowired ApplicantAccountService accounts;
   @Autowired JdbcTemplate jdbc;
 
   private final ObjectMapper json = new ObjectMapper();
@@ -63,7 +70,7 @@ class TrustMatrixTest extends IntegrationTest {
   private String expertC;       // still reviewing K
   private String openTaskB;
   private String scheduleJob;
-  private final List<String> people = new ArrayList<>(List.of("applicant1", "applicant2", "applicant3",
+  private final List<String> people = new ArrayList<>(List.of(OWNER_K, OWNER_Y, "applicant1", "applicant2", "applicant3",
       "keqiao1", "yuecheng1", "third1", "party1", "bureau1", "bureau2"));
 
   /** Built once, inside the first test (process coverage records only inside a test method). */
@@ -72,8 +79,15 @@ class TrustMatrixTest extends IntegrationTest {
     if (caseK != null) {
       return;
     }
-    rest = new RestClient(baseUrl());
+    rest = new RestClient(baseUrl()) {
+      @Override
+      public HttpResponse<String> send(HttpRequest.Builder b, String user) {
+        return super.send(b, OWNER_K.equals(user) || OWNER_Y.equals(user) ? user + ":" + OWNER_PASSWORD : user);
+      }
+    };
     DesignationTestSupport.seedExperts(experts);
+    DesignationTestSupport.account(accounts, OWNER_K, code(41001), "柯桥保密测试中试有限公司", "districtKeqiao");
+    DesignationTestSupport.account(accounts, OWNER_Y, code(41002), "越城保密测试中试有限公司", "districtYuecheng");
     for (int i = 1; i <= 6; i++) {
       people.add("expert" + i);
     }
@@ -85,10 +99,10 @@ class TrustMatrixTest extends IntegrationTest {
       ProcessInstance round = rt.startProcessInstanceByKey("designation-round", Map.of(
           "roundYear", (long) YEAR, "applicationDeadline", YEAR + "-03-31", "panelSize", 3L,
           "formalCorrectionDays", 5L, "roundNotice", YEAR + "年度评选通知"));
-      ids.setAuthentication("applicant1", List.of("applicant"));
+      ids.setAuthentication(OWNER_K, List.of("applicant"));
       ProcessInstance k = rt.startProcessInstanceByKey("designation-application",
           application("柯桥保密测试中试有限公司", code(41001), "districtKeqiao", "newMaterials"));
-      ids.setAuthentication("applicant2", List.of("applicant"));
+      ids.setAuthentication(OWNER_Y, List.of("applicant"));
       ProcessInstance y = rt.startProcessInstanceByKey("designation-application",
           application("越城保密测试中试有限公司", code(41002), "districtYuecheng", "biomedicine"));
       ids.clearAuthentication();
@@ -154,7 +168,7 @@ class TrustMatrixTest extends IntegrationTest {
       new Endpoint("sealed reviews", Kind.REVIEWS, pi -> "/api/reviews/" + pi));
 
   private List<String> users() {
-    List<String> out = new ArrayList<>(List.of("applicant1", "applicant2", "keqiao1", "yuecheng1", "third1",
+    List<String> out = new ArrayList<>(List.of(OWNER_K, OWNER_Y, "keqiao1", "yuecheng1", "third1",
         "party1", "bureau1"));
     out.addAll(List.of(expertA, expertB, outsider()));
     return out;
@@ -295,7 +309,7 @@ class TrustMatrixTest extends IntegrationTest {
     probes.add("/engine-rest/history/variable-instance?variableName=expert");
     probes.add("/engine-rest/history/detail?variableName=expertOpinion");
     probes.add("/camunda/api/engine/engine/default/history/task?processInstanceId=" + caseK);
-    for (String user : List.of(expertB, expertC, "applicant1", "keqiao1", "third1", outsider())) {
+    for (String user : List.of(expertB, expertC, OWNER_K, "keqiao1", "third1", outsider())) {
       List<String> secretsOf = new ArrayList<>(List.of(SECRET, expertA));
       for (String e : List.of(expertB, expertC)) {
         if (!e.equals(user)) {
@@ -359,12 +373,13 @@ class TrustMatrixTest extends IntegrationTest {
     ClockUtil.setCurrentTime(at(YEAR + "-03-10T09:00"));
     try {
       long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("designation-application").count();
-      Map<String, Object> v = application("冒名测试中试有限公司", code(41009), "districtKeqiao", "newMaterials");
-      v.put("applicantUserId", "applicant2");
+      // its own organisation, but filed as owned by another account
+      Map<String, Object> v = application("柯桥保密测试中试有限公司", code(41001), "districtKeqiao", "newMaterials");
+      v.put("applicantUserId", OWNER_Y);
       String def = engine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey("designation-application").latestVersion().singleResult().getId();
       for (String op : List.of("submit-form", "start")) {
-        var r = rest.postJson("/engine-rest/process-definition/" + def + "/" + op, "applicant1", variables(v));
+        var r = rest.postJson("/engine-rest/process-definition/" + def + "/" + op, OWNER_K, variables(v));
         assertThat(r.statusCode()).as(op + " " + r.body()).isEqualTo(400);
         assertThat(r.body()).contains("applicantUserId");
       }

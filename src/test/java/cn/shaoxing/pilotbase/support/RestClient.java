@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Minimal HTTP client for calling the running application as a given user (HTTP Basic). */
-public final class RestClient {
+public class RestClient {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
