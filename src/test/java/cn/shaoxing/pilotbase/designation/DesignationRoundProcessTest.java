@@ -4,6 +4,8 @@ import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.applicati
 import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.at;
 import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.code;
 import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.expertScores;
+import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.formalPass;
+import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -18,7 +20,6 @@ import cn.shaoxing.pilotbase.register.RegisterService;
 import cn.shaoxing.pilotbase.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -111,22 +112,6 @@ class DesignationRoundProcessTest extends IntegrationTest {
     assertThat(job).as("timer of %s", pi.getId()).isNotNull();
     assertThat(job.getDuedate()).isBeforeOrEqualTo(now);
     engine.getManagementService().executeJob(job.getId());
-  }
-
-  static Map<String, Object> recommend(int rank) {
-    return Map.of("districtDecision", "recommend", "districtRank", (long) rank,
-        "checkAuthentic", true, "checkComplete", true, "checkConform", true,
-        "districtComments", "材料真实完整，同意推荐");
-  }
-
-  static Map<String, Object> formalPass() {
-    Map<String, Object> v = new HashMap<>();
-    for (int i = 1; i <= 6; i++) {
-      v.put("materialCond" + i, true);
-    }
-    v.put("materialIndicators", true);
-    v.put("formalDecision", "pass");
-    return v;
   }
 
   long visibleInstances(String user, String group, String processInstanceId) {

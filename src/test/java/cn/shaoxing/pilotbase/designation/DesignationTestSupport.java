@@ -95,4 +95,21 @@ public final class DesignationTestSupport {
           List.of(chains[i - 1]), "expert" + i + "@example.cn", "1380000000" + i, true));
     }
   }
+
+  public static Map<String, Object> recommend(int rank) {
+    return Map.of("districtDecision", "recommend", "districtRank", (long) rank,
+        "checkAuthentic", true, "checkComplete", true, "checkConform", true,
+        "districtComments", "材料真实完整，同意推荐");
+  }
+
+  public static Map<String, Object> formalPass() {
+    Map<String, Object> v = new HashMap<>();
+    for (int i = 1; i <= 6; i++) {
+      v.put("materialCond" + i, true);
+    }
+    v.put("materialIndicators", true);
+    v.put("formalDecision", "pass");
+    return v;
+  }
+
 }

@@ -3,12 +3,12 @@ package cn.shaoxing.pilotbase.designation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shaoxing.pilotbase.support.IntegrationTest;
+import cn.shaoxing.pilotbase.support.Outcomes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,15 +54,9 @@ class RoundStartConcurrencyTest extends IntegrationTest {
         };
         starts.add(threads.submit(start));
       }
-      List<ProcessInstance> started = new ArrayList<>();
-      List<Throwable> refused = new ArrayList<>();
-      for (Future<ProcessInstance> f : starts) {
-        try {
-          started.add(f.get(60, TimeUnit.SECONDS));
-        } catch (ExecutionException e) {
-          refused.add(e.getCause());
-        }
-      }
+      Outcomes<ProcessInstance> outcomes = Outcomes.of(starts);
+      List<ProcessInstance> started = outcomes.succeeded();
+      List<Throwable> refused = outcomes.failed();
 
       assertThat(started).hasSize(1);
       assertThat(refused).singleElement()

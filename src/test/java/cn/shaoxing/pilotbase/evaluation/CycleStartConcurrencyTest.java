@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.shaoxing.pilotbase.support.IntegrationTest;
+import cn.shaoxing.pilotbase.support.Outcomes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,15 +70,9 @@ class CycleStartConcurrencyTest extends IntegrationTest {
           }
         }));
       }
-      List<ProcessInstance> started = new ArrayList<>();
-      List<Throwable> refused = new ArrayList<>();
-      for (Future<ProcessInstance> f : starts) {
-        try {
-          started.add(f.get(60, TimeUnit.SECONDS));
-        } catch (ExecutionException e) {
-          refused.add(e.getCause());
-        }
-      }
+      Outcomes<ProcessInstance> outcomes = Outcomes.of(starts);
+      List<ProcessInstance> started = outcomes.succeeded();
+      List<Throwable> refused = outcomes.failed();
 
       assertThat(started).hasSize(1);
       assertThat(refused).singleElement()

@@ -103,7 +103,8 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     assertThat(tasks).hasSize(3);
     if (firstDeclines) {
       Task t = tasks.get(0);
-      engine.getTaskService().complete(t.getId(), Map.of("participation", "declineConflict",
+      // submitted as Tasklist does (form submission): the reason is sealed, not a variable
+      engine.getFormService().submitTaskForm(t.getId(), Map.of("participation", "declineConflict",
           "declineReason", "曾为该单位提供咨询服务"));
       Task replacement = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
           .taskDefinitionKey("Task_ExpertScoring").list().stream()
@@ -113,7 +114,12 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     }
     for (Task t : engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey("Task_ExpertScoring").list()) {
-      engine.getTaskService().complete(t.getId(), sheet(qualitative, false));
+      engine.getFormService().submitTaskForm(t.getId(), sheet(qualitative, false));
+    }
+    // blind review: the experts' marks and opinions are sealed, never process variables or history
+    for (String name : List.of("scorerOpinion", "declineReason", "mark_qualifications", "reason_socialBenefit")) {
+      assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+          .variableName(name).list()).as(name).allMatch(v -> v.getValue() == null);
     }
   }
 

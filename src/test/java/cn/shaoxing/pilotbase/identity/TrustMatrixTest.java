@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue "Trust": what every role can read and do through the REST API that every signed-in person
- * has, on PostgreSQL, with a designation round in expert review: case K (account trust41k, 柯桥区)
+ * has, on PostgreSQL, with a designation round in expert review: case K (account trust47k, 柯桥区)
  * where one expert has submitted its sealed review and the others are still reviewing, and case Y
- * (account trust41y, 越城区). A data-driven matrix (role × case × endpoint × read/write) plus one test
+ * (account trust47y, 越城区). A data-driven matrix (role × case × endpoint × read/write) plus one test
  * per attack of the issue, each reproducing the attack and showing it refused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,11 +49,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TrustMatrixTest extends IntegrationTest {
 
   static final String SECRET = "机密评审意见甲7391";
-  static final int YEAR = 2041;
+  static final int YEAR = 2047;
 
   /** Applicant accounts bound to the two organisations (accounts file only for their own). */
-  static final String OWNER_K = "trust41k";
-  static final String OWNER_Y = "trust41y";
+  static final String OWNER_K = "trust47k";
+  static final String OWNER_Y = "trust47y";
   static final String OWNER_PASSWORD = "Test-Pass-2031";
 
   @Autowired ExpertPoolService experts;
@@ -86,8 +85,8 @@ class TrustMatrixTest extends IntegrationTest {
       }
     };
     DesignationTestSupport.seedExperts(experts);
-    DesignationTestSupport.account(accounts, OWNER_K, code(41001), "柯桥保密测试中试有限公司", "districtKeqiao");
-    DesignationTestSupport.account(accounts, OWNER_Y, code(41002), "越城保密测试中试有限公司", "districtYuecheng");
+    DesignationTestSupport.account(accounts, OWNER_K, code(47001), "柯桥保密测试中试有限公司", "districtKeqiao");
+    DesignationTestSupport.account(accounts, OWNER_Y, code(47002), "越城保密测试中试有限公司", "districtYuecheng");
     for (int i = 1; i <= 6; i++) {
       people.add("expert" + i);
     }
@@ -101,21 +100,21 @@ class TrustMatrixTest extends IntegrationTest {
           "formalCorrectionDays", 5L, "roundNotice", YEAR + "年度评选通知"));
       ids.setAuthentication(OWNER_K, List.of("applicant"));
       ProcessInstance k = rt.startProcessInstanceByKey("designation-application",
-          application("柯桥保密测试中试有限公司", code(41001), "districtKeqiao", "newMaterials"));
+          application("柯桥保密测试中试有限公司", code(47001), "districtKeqiao", "newMaterials"));
       ids.setAuthentication(OWNER_Y, List.of("applicant"));
       ProcessInstance y = rt.startProcessInstanceByKey("designation-application",
-          application("越城保密测试中试有限公司", code(41002), "districtYuecheng", "biomedicine"));
+          application("越城保密测试中试有限公司", code(47002), "districtYuecheng", "biomedicine"));
       ids.clearAuthentication();
-      complete(k.getId(), "Task_DistrictReview", recommend());
-      complete(y.getId(), "Task_DistrictReview", recommend());
+      complete(k.getId(), "Task_DistrictReview", DesignationTestSupport.recommend(1));
+      complete(y.getId(), "Task_DistrictReview", DesignationTestSupport.recommend(1));
       ClockUtil.setCurrentTime(at(YEAR + "-04-01T09:00"));
       Job deadline = engine.getManagementService().createJobQuery().processInstanceId(round.getId()).timers().singleResult();
       engine.getManagementService().executeJob(deadline.getId());
       complete(round.getId(), "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));
       caseK = evaluationOf(k.getId());
       caseY = evaluationOf(y.getId());
-      complete(caseK, "Task_FormalReview", formalPass());
-      complete(caseY, "Task_FormalReview", formalPass());
+      complete(caseK, "Task_FormalReview", DesignationTestSupport.formalPass());
+      complete(caseY, "Task_FormalReview", DesignationTestSupport.formalPass());
       List<Task> panel = engine.getTaskService().createTaskQuery().processInstanceId(caseK)
           .taskDefinitionKey("Task_ExpertReview").orderByTaskAssignee().asc().list();
       assertThat(panel).hasSize(3);
@@ -374,7 +373,7 @@ class TrustMatrixTest extends IntegrationTest {
     try {
       long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("designation-application").count();
       // its own organisation, but filed as owned by another account
-      Map<String, Object> v = application("柯桥保密测试中试有限公司", code(41001), "districtKeqiao", "newMaterials");
+      Map<String, Object> v = application("柯桥保密测试中试有限公司", code(47001), "districtKeqiao", "newMaterials");
       v.put("applicantUserId", OWNER_Y);
       String def = engine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey("designation-application").latestVersion().singleResult().getId();
@@ -530,21 +529,6 @@ class TrustMatrixTest extends IntegrationTest {
         .processInstanceId(applicationInstance).variableName("applicationId").singleResult().getValue();
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("designation-evaluation")
         .variableValueEquals("applicationId", appId).singleResult().getId();
-  }
-
-  private static Map<String, Object> recommend() {
-    return Map.of("districtDecision", "recommend", "districtRank", 1L, "checkAuthentic", true,
-        "checkComplete", true, "checkConform", true, "districtComments", "同意推荐");
-  }
-
-  private static Map<String, Object> formalPass() {
-    Map<String, Object> v = new HashMap<>();
-    for (int i = 1; i <= 6; i++) {
-      v.put("materialCond" + i, true);
-    }
-    v.put("materialIndicators", true);
-    v.put("formalDecision", "pass");
-    return v;
   }
 
   private static String abbreviate(String s) {
