@@ -109,6 +109,18 @@ public class ApplicationService {
         ApplicationService::map, year);
   }
 
+  /** The applications one account filed, newest round first. */
+  public List<Application> ofApplicant(String userId) {
+    return jdbc.query("SELECT * FROM dsg_application WHERE applicant_user_id=? ORDER BY round_year DESC, submitted_at",
+        ApplicationService::map, userId);
+  }
+
+  /** The applications filed through one reviewer group (a district or competent unit), newest round first. */
+  public List<Application> ofReviewerGroup(String groupId) {
+    return jdbc.query("SELECT * FROM dsg_application WHERE reviewer_group=? ORDER BY round_year DESC, district_rank,"
+        + " submitted_at", ApplicationService::map, groupId);
+  }
+
   public List<Application> ofRound(int year, ApplicationStatus status) {
     return ofRound(year).stream().filter(a -> a.status() == status).toList();
   }

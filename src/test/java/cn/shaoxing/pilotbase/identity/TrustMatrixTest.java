@@ -49,6 +49,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TrustMatrixTest extends IntegrationTest {
 
   static final String SECRET = "机密评审意见甲7391";
+  /** A score only expert A gave (on 中试场地面积, 0–5 points). */
+  static final double SECRET_SCORE = 3.37;
   static final int YEAR = 2047;
 
   /** Applicant accounts bound to the two organisations (accounts file only for their own). */
@@ -125,6 +127,7 @@ class TrustMatrixTest extends IntegrationTest {
       // expert A submits its review through the REST API, as Tasklist does
       Map<String, Object> review = expertScores(0.8, false);
       review.put("expertOpinion", SECRET);
+      review.put("score_siteArea", SECRET_SCORE);
       var r = rest.postJson("/engine-rest/task/" + panel.get(0).getId() + "/submit-form", expertA, variables(review));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
     } finally {
@@ -166,6 +169,36 @@ class TrustMatrixTest extends IntegrationTest {
       new Endpoint("identity link log", Kind.OWN, pi -> "/engine-rest/history/identity-link-log?processDefinitionKey=designation-evaluation"),
       new Endpoint("sealed reviews", Kind.REVIEWS, pi -> "/api/reviews/" + pi));
 
+  /** Our own API and the engine's deployments: who may read them (case-independent). */
+  private record Api(String name, String path, List<String> roles) {}
+
+  private final List<Api> apis = List.of(
+      new Api("deployments", "/engine-rest/deployment", List.of("bureau")),
+      new Api("dashboard data", "/api/dashboard", List.of("bureau", "party")),
+      new Api("register export (download)", "/api/register.csv", List.of("bureau", "party")),
+      new Api("expert pool", "/api/experts", List.of("bureau")),
+      new Api("applicant accounts", "/api/applicant-accounts", List.of("bureau", "district")),
+      new Api("indicator table", "/api/scoring/indicators", List.of("bureau", "party", "district", "expert", "applicant", "third")));
+
+  private static String roleOf(String user) {
+    if (user.startsWith("bureau")) {
+      return "bureau";
+    }
+    if (user.startsWith("party")) {
+      return "party";
+    }
+    if (user.startsWith("expert")) {
+      return "expert";
+    }
+    if (user.startsWith("third")) {
+      return "third";
+    }
+    if (user.equals("keqiao1") || user.equals("yuecheng1")) {
+      return "district";
+    }
+    return "applicant";
+  }
+
   private List<String> users() {
     List<String> out = new ArrayList<>(List.of(OWNER_K, OWNER_Y, "keqiao1", "yuecheng1", "third1",
         "party1", "bureau1"));
@@ -201,6 +234,16 @@ class TrustMatrixTest extends IntegrationTest {
           }
         }
       }
+      for (Api api : apis) {
+        cells++;
+        HttpResponse<String> r = rest.get(api.path(), user);
+        boolean allowed = api.roles().contains(roleOf(user));
+        boolean got = r.statusCode() == 200 && !r.body().equals("[]");
+        if (allowed != got) {
+          failures.add(user + " × " + api.name() + ": expected " + (allowed ? "allowed" : "refused")
+              + " [" + r.statusCode() + "] " + abbreviate(r.body()));
+        }
+      }
       for (Map.Entry<String, HttpRequest.Builder> w : writes(user).entrySet()) {
         cells++;
         HttpResponse<String> r = rest.send(w.getValue(), user);
@@ -221,6 +264,32 @@ class TrustMatrixTest extends IntegrationTest {
     Job job = engine.getManagementService().createJobQuery().jobId(scheduleJob).singleResult();
     assertThat(job.getRetries()).as("a refused execute uses up no retry").isEqualTo(3);
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count()).isZero();
+  }
+
+  @Test
+  @Order(8)
+  void eachPersonSeesItsOwnCasesInTheCuratedView() {
+    String owner = rest.get("/api/my/cases", OWNER_K).body();
+    assertThat(owner).contains("柯桥保密测试中试有限公司").contains("专家评审中")
+        .doesNotContain("越城保密测试中试有限公司").doesNotContain(SECRET).doesNotContain(expertA);
+    String district = rest.get("/api/my/cases", "keqiao1").body();
+    assertThat(district).contains("柯桥保密测试中试有限公司").doesNotContain("越城保密测试中试有限公司");
+    assertThat(rest.get("/api/my/cases", "yuecheng1").body()).contains("越城保密测试中试有限公司")
+        .doesNotContain("柯桥保密测试中试有限公司");
+    assertThat(rest.get("/api/my/cases", expertB).body()).isEqualTo("[]");
+    assertThat(rest.get("/api/my/cases", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(7)
+  void administratorsOperateAndTheirOperationsAreAudited() {
+    var r = rest.postJson("/engine-rest/process-instance/" + caseK + "/variables", "admin",
+        "{\"modifications\":{\"operatorNote\":{\"value\":\"运维核对\"}}}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+    assertThat(engine.getHistoryService().createUserOperationLogQuery().userId("admin")
+        .processInstanceId(caseK).operationType(org.camunda.bpm.engine.history.UserOperationLogEntry.OPERATION_TYPE_MODIFY_VARIABLE)
+        .count()).isPositive();
+    engine.getRuntimeService().removeVariable(caseK, "operatorNote");
   }
 
   /** null when the response is what the rules say, else what is wrong. */
@@ -318,7 +387,8 @@ class TrustMatrixTest extends IntegrationTest {
       for (String path : probes) {
         HttpResponse<String> r = rest.get(path, user);
         for (String secret : secretsOf) {
-          assertThat(r.body()).as(user + " GET " + path).doesNotContain("\"" + secret + "\"").doesNotContain(SECRET);
+          assertThat(r.body()).as(user + " GET " + path).doesNotContain("\"" + secret + "\"").doesNotContain(SECRET)
+              .doesNotContain(String.valueOf(SECRET_SCORE));
         }
       }
     }
