@@ -5,12 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.TaskFormData;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -22,30 +18,19 @@ import org.camunda.bpm.engine.variable.Variables;
  * its released keys become variables. Failing here raises Camunda's form-field validation
  * exception unwrapped, so REST callers get 400 with the Chinese message.
  */
-final class ValidatingTaskFormHandler implements TaskFormHandler {
+final class ValidatingTaskFormHandler extends ValidatingFormHandler<TaskFormHandler> implements TaskFormHandler {
 
-  private final TaskFormHandler delegate;
-  private final String formId;
-  private final FormSubmissionValidator validator;
   private final SealedSubmissions sealed;
 
   ValidatingTaskFormHandler(TaskFormHandler delegate, String formId, FormSubmissionValidator validator,
       SealedSubmissions sealed) {
-    this.delegate = delegate;
-    this.formId = formId;
-    this.validator = validator;
+    super(delegate, formId, validator);
     this.sealed = sealed;
   }
 
   @Override
   public TaskFormData createTaskForm(TaskEntity task) {
     return delegate.createTaskForm(task);
-  }
-
-  @Override
-  public void parseConfiguration(
-      Element element, DeploymentEntity deployment, ProcessDefinitionEntity definition, BpmnParse parse) {
-    delegate.parseConfiguration(element, deployment, definition, parse);
   }
 
   @Override
