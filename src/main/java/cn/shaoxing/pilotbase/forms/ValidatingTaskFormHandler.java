@@ -3,6 +3,7 @@ package cn.shaoxing.pilotbase.forms;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
@@ -56,6 +57,10 @@ final class ValidatingTaskFormHandler extends ValidatingFormHandler<TaskFormHand
       if (properties.containsKey(key)) {
         released.putValueTyped(key, properties.getValueTyped(key));
       }
+    }
+    if (task.getExecution() == null) {
+      // completed by a concurrent submission (another browser tab) after this one loaded the task
+      throw new OptimisticLockingException("该任务已经办理完毕（OptimisticLocking）：" + task.getId());
     }
     task.getExecution().setVariableLocal(SealedSubmissions.REFERENCE, ref);
     delegate.submitFormVariables(released, scope);

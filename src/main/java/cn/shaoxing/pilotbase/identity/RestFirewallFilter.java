@@ -131,20 +131,25 @@ public class RestFirewallFilter extends OncePerRequestFilter {
         refuse(response, 404, "TASK_GONE", "该任务不存在或已经办理完毕（可能已在其他窗口提交），请刷新任务列表");
         return;
       }
-      submitOnce(forwarded, response, chain);
+      submitOnce(forwarded, response, chain, taskId);
       return;
     }
     chain.doFilter(forwarded, response);
   }
 
-  /** Two submissions of one task at the same moment: the engine lets one win; the other gets 409. */
-  private void submitOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
+  /**
+   * Two submissions of one task at the same moment: the engine lets one win; the other fails in
+   * whatever way the race took it, and gets 409 when the task is gone by then.
+   */
+  private void submitOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      String taskId) throws IOException, ServletException {
     ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, cached);
     String body = new String(cached.getContentAsByteArray(), StandardCharsets.UTF_8);
-    if (cached.getStatus() >= 500 && (body.contains("OptimisticLocking") || body.contains("ENGINE-03005")
-        || body.contains("task is null") || body.contains("Cannot find task"))) {
+    int status = cached.getStatus();
+    boolean raceLost = status >= 500 && (body.contains("OptimisticLocking") || body.contains("ENGINE-03005"));
+    // the winner's completion also removed the task's authorizations: the loser may see 403 or 500
+    if (raceLost || (status >= 500 || status == 403 || status == 404) && !taskExists(taskId)) {
       cached.resetBuffer();
       refuse(cached, 409, "TASK_GONE", "该任务已经办理完毕（已由他人或在其他窗口提交），本次提交未保存，请刷新任务列表");
     }

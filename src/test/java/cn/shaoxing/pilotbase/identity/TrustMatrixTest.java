@@ -539,25 +539,28 @@ class TrustMatrixTest extends IntegrationTest {
   @Test
   @Order(9)
   void aTaskSubmittedTwiceCompletesOnceAndTheSecondGetsAClearMessage() throws Exception {
-    Task taskY = engine.getTaskService().createTaskQuery().processInstanceId(caseY)
-        .taskDefinitionKey("Task_ExpertReview").list().get(0);
+    // every review of case Y is submitted twice at the same moment (two browser tabs), so the race
+    // is run several times: whichever way it goes, one completes and the other gets a clear answer
     String body = variables(expertScores(0.7, false));
-    String user = taskY.getAssignee();
-    var first = CompletableFuture.supplyAsync(() ->
-        rest.postJson("/engine-rest/task/" + taskY.getId() + "/submit-form", user, body));
-    var second = CompletableFuture.supplyAsync(() ->
-        rest.postJson("/engine-rest/task/" + taskY.getId() + "/complete", user, body));
-    List<Integer> codes = List.of(first.get().statusCode(), second.get().statusCode());
-    assertThat(codes).as(first.get().body() + " / " + second.get().body()).containsOnlyOnce(204);
-    var loser = first.get().statusCode() == 204 ? second.get() : first.get();
-    assertThat(loser.statusCode()).isIn(404, 409);
-    assertThat(loser.body()).contains("已经办理完毕").doesNotContain("Exception");
-    var again = rest.postJson("/engine-rest/task/" + taskY.getId() + "/submit-form", user, body);
-    assertThat(again.statusCode()).isEqualTo(404);
-    assertThat(again.body()).contains("请刷新任务列表");
-    // the review that won is stored once, sealed
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM frm_sealed_submission WHERE task_id=?", Integer.class,
-        taskY.getId())).isOne();
+    for (Task taskY : engine.getTaskService().createTaskQuery().processInstanceId(caseY)
+        .taskDefinitionKey("Task_ExpertReview").list()) {
+      String user = taskY.getAssignee();
+      var first = CompletableFuture.supplyAsync(() ->
+          rest.postJson("/engine-rest/task/" + taskY.getId() + "/submit-form", user, body));
+      var second = CompletableFuture.supplyAsync(() ->
+          rest.postJson("/engine-rest/task/" + taskY.getId() + "/complete", user, body));
+      List<Integer> codes = List.of(first.get().statusCode(), second.get().statusCode());
+      assertThat(codes).as(first.get().body() + " / " + second.get().body()).containsOnlyOnce(204);
+      var loser = first.get().statusCode() == 204 ? second.get() : first.get();
+      assertThat(loser.statusCode()).as(loser.body()).isIn(404, 409);
+      assertThat(loser.body()).contains("已经办理完毕").doesNotContain("Exception");
+      var again = rest.postJson("/engine-rest/task/" + taskY.getId() + "/submit-form", user, body);
+      assertThat(again.statusCode()).isEqualTo(404);
+      assertThat(again.body()).contains("请刷新任务列表");
+      // the review that won is stored once, sealed
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM frm_sealed_submission WHERE task_id=?", Integer.class,
+          taskY.getId())).isOne();
+    }
   }
 
   // ------------------------------------------------------------------ helpers
