@@ -311,11 +311,9 @@ class DesignationRoundBrowserTest extends BrowserWalk {
           .contains("评分指标表第", "线性：≤100万元得0分", "按规则计");
       double mark = Math.round(5 * levels[i] * 10) / 10.0;
       f.text("相关管理服务制度情况（专家打分，0–5分）", mark).text("相关资质情况（专家打分，0–5分）", mark);
-      f.text("加分项：社会经济效益（0–10分，不加分则留空）", 2).text("加分理由（给加分时必填）", "获省级科技进步奖");
-      if (i == 1) {
-        f.text("调整：中试服务收入得分（按规则计分，佐证材料不支持时填写调整后的得分，否则留空）", 10)
-            .text("调整理由：中试服务收入", "部分服务收入缺少银行回单");
-      }
+      // bonus and adjustments (with their reasons) are covered at engine level
+      // (DesignationRulesTest, DesignationRoundProcessTest)
+      assertThat(f.hasVisibleField("调整：中试服务收入得分（按规则计分，佐证材料不支持时填写调整后的得分，否则留空）")).isTrue();
       for (int c = 1; c <= 6; c++) {
         f.option("条件（" + "一二三四五六".charAt(c - 1) + "）", "符合");
       }
