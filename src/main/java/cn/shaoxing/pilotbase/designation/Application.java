@@ -2,7 +2,10 @@ package cn.shaoxing.pilotbase.designation;
 
 import java.math.BigDecimal;
 
-/** One application of a round, as kept in {@code dsg_application}. */
+/**
+ * One application of a round, as kept in {@code dsg_application}; {@code finalScore} and {@code
+ * tableVersion} (the indicator table version it was scored with) are set when the round scores.
+ */
 public record Application(
     String id,
     int roundYear,
@@ -17,4 +20,5 @@ public record Application(
     Integer districtRank,
     BigDecimal finalScore,
     String onsiteFindings,
-    String outcomeReason) {}
+    String outcomeReason,
+    Long tableVersion) {}

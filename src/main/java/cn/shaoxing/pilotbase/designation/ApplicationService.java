@@ -81,10 +81,22 @@ public class ApplicationService {
   }
 
   @Transactional
-  public void evaluated(String id, BigDecimal finalScore) {
+  public void evaluated(String id) {
+    jdbc.update("UPDATE dsg_application SET status=?, updated_at=? WHERE id=?",
+        ApplicationStatus.EVALUATED.name(), now(), id);
+  }
+
+  /** The round's scoring: final score, the indicator table version used and the working. */
+  @Transactional
+  public void scored(String id, BigDecimal finalScore, long tableVersion, String working) {
     jdbc.update(
-        "UPDATE dsg_application SET status=?, final_score=?, updated_at=? WHERE id=?",
-        ApplicationStatus.EVALUATED.name(), finalScore, now(), id);
+        "UPDATE dsg_application SET final_score=?, table_version=?, score_working=?, updated_at=?"
+            + " WHERE id=?", finalScore, tableVersion, working, now(), id);
+  }
+
+  /** How the final score was computed (Chinese), or null before the round scored. */
+  public String scoreWorking(String id) {
+    return jdbc.queryForObject("SELECT score_working FROM dsg_application WHERE id=?", String.class, id);
   }
 
   @Transactional
@@ -138,6 +150,11 @@ public class ApplicationService {
     return new Timestamp(ClockUtil.getCurrentTime().getTime());
   }
 
+  private static Long tableVersion(ResultSet rs) throws SQLException {
+    long v = rs.getLong("table_version");
+    return rs.wasNull() ? null : v;
+  }
+
   private static Application map(ResultSet rs, int i) throws SQLException {
     int rank = rs.getInt("district_rank");
     Integer districtRank = rs.wasNull() ? null : rank;
@@ -155,6 +172,7 @@ public class ApplicationService {
         districtRank,
         rs.getBigDecimal("final_score"),
         rs.getString("onsite_findings"),
-        rs.getString("outcome_reason"));
+        rs.getString("outcome_reason"),
+        tableVersion(rs));
   }
 }

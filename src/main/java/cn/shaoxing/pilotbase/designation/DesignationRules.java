@@ -1,13 +1,14 @@
 package cn.shaoxing.pilotbase.designation;
 
 import cn.shaoxing.pilotbase.designation.ApplicationForm.Figure;
-import cn.shaoxing.pilotbase.designation.DesignationIndicators.Indicator;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
 import cn.shaoxing.pilotbase.forms.SealedForm;
 import cn.shaoxing.pilotbase.forms.ValidationErrors;
 import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.organisation.CreditCode;
+import cn.shaoxing.pilotbase.scoring.DefaultIndicatorTable;
+import cn.shaoxing.pilotbase.scoring.ExpertSheetForm;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,8 +31,9 @@ public class DesignationRules {
 
   static {
     List<String> f = new ArrayList<>(List.of("participation", "declineReason", "recommendation",
-        "expertOpinion", "requestOnSite", DesignationIndicators.BONUS_FIELD));
-    DesignationIndicators.INDICATORS.forEach(i -> f.add(i.scoreField()));
+        "expertOpinion", "requestOnSite"));
+    // the scoring fields depend on the annex's indicators and units only, not on the rules
+    f.addAll(ExpertSheetForm.keys(DefaultIndicatorTable.table()));
     for (int i = 1; i <= 6; i++) {
       f.add("condOpinion" + i);
     }
@@ -46,9 +48,11 @@ public class DesignationRules {
   private final ApplicationService applications;
   private final ObjectionService objections;
   private final ExpertPoolService experts;
+  private final DesignationScoring scoring;
 
   public DesignationRules(RoundService rounds, ApplicationService applications,
-      ObjectionService objections, ExpertPoolService experts) {
+      ObjectionService objections, ExpertPoolService experts, DesignationScoring scoring) {
+    this.scoring = scoring;
     this.rounds = rounds;
     this.applications = applications;
     this.objections = objections;
@@ -373,12 +377,11 @@ public class DesignationRules {
         c.requiredText("declineReason", "回避或谢绝理由", 1000);
         return;
       }
-      for (Indicator i : DesignationIndicators.INDICATORS) {
-        c.number(i.scoreField(), i.name() + "得分", BigDecimal.ZERO, BigDecimal.valueOf(i.points()),
-            false);
-      }
-      c.number(DesignationIndicators.BONUS_FIELD, "加分项（社会经济效益）得分", BigDecimal.ZERO,
-          BigDecimal.valueOf(DesignationIndicators.BONUS_MAX), false);
+      // Marks and adjustments against the round's indicator table (points, which indicators the
+      // experts score): the table, not the form, holds the maxima.
+      BigDecimal year = Vars.num(v, "roundYear");
+      ExpertSheetForm.check(year == null ? scoring.currentTable() : scoring.tableOf(year.intValue()),
+          v, e::add);
       for (int i = 1; i <= 6; i++) {
         c.oneOf("condOpinion" + i, "对第" + i + "项参评条件的意见", Set.of("met", "notMet"));
       }

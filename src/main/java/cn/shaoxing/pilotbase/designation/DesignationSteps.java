@@ -53,13 +53,16 @@ public class DesignationSteps {
   private final DecisionService decisionService;
   private final DesignationProperties properties;
   private final SealedSubmissions sealed;
+  private final DesignationScoring scoring;
   private final ObjectMapper json = new ObjectMapper();
 
   public DesignationSteps(RoundService rounds, ApplicationService applications,
       ObjectionService objections, ExpertReviewService reviews, ExpertPoolService experts,
       RegisterService register, OutcomeMails mails, WorkingDays workingDays,
-      DecisionService decisionService, DesignationProperties properties, SealedSubmissions sealed) {
+      DecisionService decisionService, DesignationProperties properties, SealedSubmissions sealed,
+      DesignationScoring scoring) {
     this.sealed = sealed;
+    this.scoring = scoring;
     this.rounds = rounds;
     this.applications = applications;
     this.objections = objections;
@@ -81,6 +84,8 @@ public class DesignationSteps {
     BigDecimal panel = Vars.num(v, "panelSize");
     int panelSize = panel == null ? properties.defaultPanelSize() : panel.intValue();
     rounds.open(year, deadline, panelSize, ex.getProcessInstanceId(), Vars.str(v, "roundOpenedBy"));
+    // the round scores with the bureau's indicator table as it is now (docs/scoring.md)
+    ex.setVariable("indicatorTableVersion", scoring.fixTable(year).version());
     ex.setVariable("roundYear", year);
     ex.setVariable("panelSize", panelSize);
     if (!Vars.present(v, "formalCorrectionDays")) {
@@ -124,16 +129,18 @@ public class DesignationSteps {
     rounds.setStatus(year(ex), RoundStatus.CLOSED);
   }
 
-  /** Before the bureau compiles the proposed list: the evaluated candidates as checklist options. */
+  /**
+   * Before the bureau compiles the proposed list: scores the applications that completed the expert
+   * review as one cohort with the round's indicator table (once), and offers them as checklist
+   * options in descending order of score.
+   */
   public void prepareProposedList(DelegateExecution ex) {
     int year = year(ex);
     List<Map<String, Object>> options = new ArrayList<>();
     StringBuilder summary = new StringBuilder();
-    for (Application a : applications.ofRound(year)) {
+    for (Application a : scoring.scoreRound(year)) {
       if (a.status() == ApplicationStatus.PROPOSED || a.status() == ApplicationStatus.NOT_CHOSEN) {
         applications.setOutcome(a.id(), ApplicationStatus.EVALUATED, null);
-      } else if (a.status() != ApplicationStatus.EVALUATED) {
-        continue;
       }
       String label = a.orgName() + "（" + OutcomeMails.reviewerName(a.reviewerGroup()) + "，"
           + IndustryChain.label(a.industryChain()) + "）综合得分 " + a.finalScore();
@@ -145,7 +152,9 @@ public class DesignationSteps {
       summary.append('\n');
     }
     ex.setVariable("candidateOptions", jsonValue(options));
-    ex.setVariable("candidateSummary", summary.length() == 0 ? "无评审完成的申报。" : summary.toString());
+    ex.setVariable("candidateSummary", summary.length() == 0 ? "无评审完成的申报。"
+        : summary.append("（按市科技局评分指标表第").append(scoring.tableOf(year).version())
+            .append("版计分，得分由高到低排列）").toString());
     rounds.setStatus(year, RoundStatus.REVIEW);
   }
 
@@ -277,6 +286,7 @@ public class DesignationSteps {
     ex.setVariable("industryChainLabel", IndustryChain.label(a.industryChain()));
     ex.setVariable("reviewerName", OutcomeMails.reviewerName(a.reviewerGroup()));
     ex.setVariable("formalReturned", false);
+    ex.setVariable("scoringGuide", scoring.guide(id));
     ex.setProcessBusinessKey(a.roundYear() + "-" + a.creditCode());
     applications.setStatus(id, ApplicationStatus.FORMAL_REVIEW);
   }
@@ -354,15 +364,15 @@ public class DesignationSteps {
 
   public void recordExpertReview(DelegateExecution ex) {
     Map<String, Object> v = sealed.reveal(ex);
-    reviews.save(Vars.str(v, "applicationId"), Vars.str(v, "expert"), v);
+    reviews.save(Vars.str(v, "applicationId"), Vars.str(v, "expert"), v,
+        scoring.tableOf(Vars.num(v, "roundYear").intValue()));
   }
 
   public void aggregateScores(DelegateExecution ex) {
     String id = Vars.str(ex.getVariables(), "applicationId");
     List<ExpertReviewService.Review> all = reviews.reviews(id);
-    BigDecimal score = reviews.finalScore(id);
-    applications.evaluated(id, score);
-    ex.setVariable("finalScore", score.doubleValue());
+    // the score itself needs the whole cohort of the round (ratio to the best): prepareProposedList
+    applications.evaluated(id);
     ex.setVariable("onsiteRequested", all.stream().anyMatch(ExpertReviewService.Review::onsiteRequested));
     ex.setVariable("panelLeader", all.get(0).expertUserId());
   }

@@ -1,6 +1,10 @@
 package cn.shaoxing.pilotbase.designation;
 
-import cn.shaoxing.pilotbase.designation.DesignationIndicators.Indicator;
+import cn.shaoxing.pilotbase.scoring.ExpertSheet;
+import cn.shaoxing.pilotbase.scoring.ExpertSheetForm;
+import cn.shaoxing.pilotbase.scoring.IndicatorTable;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
@@ -12,31 +16,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores each expert's independent review and aggregates the panel's totals. */
+/**
+ * Stores each expert's independent review: the scoring sheet ({@link ExpertSheet}, the same as in
+ * the biennial evaluation) and the opinions on the conditions of §三. The round turns the sheets
+ * into scores ({@link DesignationScoring}).
+ */
 @Service
 public class ExpertReviewService {
 
-  /** One submitted review. */
+  /** One submitted review; {@code total} is the expert's own total once the round has scored. */
   public record Review(String expertUserId, BigDecimal total, boolean conditionsMet,
       boolean recommend, boolean onsiteRequested) {}
 
   private final JdbcTemplate jdbc;
-  private final DesignationProperties properties;
+  private final ObjectMapper json = new ObjectMapper();
 
-  public ExpertReviewService(JdbcTemplate jdbc, DesignationProperties properties) {
+  public ExpertReviewService(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.properties = properties;
-  }
-
-  /** Total of one expert's form: indicator scores plus bonus. */
-  public static BigDecimal total(Map<String, Object> form) {
-    BigDecimal sum = BigDecimal.ZERO;
-    for (Indicator i : DesignationIndicators.INDICATORS) {
-      BigDecimal s = Vars.num(form, i.scoreField());
-      sum = sum.add(s == null ? BigDecimal.ZERO : s);
-    }
-    BigDecimal bonus = Vars.num(form, DesignationIndicators.BONUS_FIELD);
-    return sum.add(bonus == null ? BigDecimal.ZERO : bonus);
   }
 
   /** All six conditions judged met by the expert. */
@@ -50,20 +46,28 @@ public class ExpertReviewService {
   }
 
   @Transactional
-  public void save(String applicationId, String expertUserId, Map<String, Object> form) {
-    String scores = DesignationIndicators.INDICATORS.stream()
-        .map(i -> i.id() + "=" + Vars.num(form, i.scoreField()))
+  public void save(String applicationId, String expertUserId, Map<String, Object> form,
+      IndicatorTable table) {
+    ExpertSheet sheet = ExpertSheetForm.sheet(expertUserId, expertUserId, form, table);
+    String marks = sheet.marks().stream()
+        .map(m -> m.indicatorId() + "=" + m.points().stripTrailingZeros().toPlainString())
         .collect(Collectors.joining(","));
-    BigDecimal bonus = Vars.num(form, DesignationIndicators.BONUS_FIELD);
-    jdbc.update(
-        "INSERT INTO dsg_expert_review (id, application_id, expert_user_id, indicator_scores, bonus,"
-            + " total, conditions_met, recommend, opinion, onsite_requested, submitted_at)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        UUID.randomUUID().toString(), applicationId, expertUserId, scores,
-        bonus == null ? BigDecimal.ZERO : bonus, total(form), conditionsMet(form),
-        "recommend".equals(Vars.str(form, "recommendation")),
-        Vars.str(form, "expertOpinion"), Vars.isTrue(form, "requestOnSite"),
-        new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    BigDecimal bonus = sheet.marks().stream()
+        .filter(m -> table.get(m.indicatorId()).group().isBonus())
+        .map(ExpertSheet.Mark::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+    try {
+      jdbc.update(
+          "INSERT INTO dsg_expert_review (id, application_id, expert_user_id, indicator_scores,"
+              + " sheet_json, bonus, conditions_met, recommend, opinion, onsite_requested,"
+              + " submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+          UUID.randomUUID().toString(), applicationId, expertUserId, marks,
+          json.writeValueAsString(sheet), bonus, conditionsMet(form),
+          "recommend".equals(Vars.str(form, "recommendation")),
+          Vars.str(form, "expertOpinion"), Vars.isTrue(form, "requestOnSite"),
+          new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public List<Review> reviews(String applicationId) {
@@ -75,9 +79,25 @@ public class ExpertReviewService {
         applicationId);
   }
 
-  public BigDecimal finalScore(String applicationId) {
-    return ScoreAggregation.aggregate(
-        reviews(applicationId).stream().map(Review::total).toList(),
-        properties.aggregation(), properties.trimmedMinExperts());
+  /** The experts' sheets of an application, in the order submitted. */
+  public List<ExpertSheet> sheets(String applicationId) {
+    return jdbc.query(
+        "SELECT sheet_json FROM dsg_expert_review WHERE application_id=?"
+            + " ORDER BY submitted_at, expert_user_id",
+        (rs, i) -> read(rs.getString(1)), applicationId);
+  }
+
+  @Transactional
+  public void setTotal(String applicationId, String expertUserId, BigDecimal total) {
+    jdbc.update("UPDATE dsg_expert_review SET total=? WHERE application_id=? AND expert_user_id=?",
+        total, applicationId, expertUserId);
+  }
+
+  private ExpertSheet read(String s) {
+    try {
+      return json.readValue(s, ExpertSheet.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

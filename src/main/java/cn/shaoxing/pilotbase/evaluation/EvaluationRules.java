@@ -4,6 +4,7 @@ import cn.shaoxing.pilotbase.designation.FormRule;
 import cn.shaoxing.pilotbase.designation.Vars;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
+import cn.shaoxing.pilotbase.scoring.ExpertSheetForm;
 import cn.shaoxing.pilotbase.forms.SealedForm;
 import cn.shaoxing.pilotbase.scoring.IndicatorTable;
 import cn.shaoxing.pilotbase.scoring.ScoringConfigService;
@@ -148,38 +149,9 @@ public class EvaluationRules {
     return new FormRule("evaluation-third-party-scoring", this::checkSheet);
   }
 
+  /** The sheet's fields checked against the table in force (shared with the designation round). */
   private void checkSheet(Map<String, Object> v, cn.shaoxing.pilotbase.forms.ValidationErrors e) {
-    IndicatorTable table = scoring.currentTable();
-    for (String q : EvaluationForm.QUALITATIVE) {
-      BigDecimal pts = Vars.num(v, EvaluationForm.mark(q));
-      if (pts == null && !"socialBenefit".equals(q)) {
-        e.add(EvaluationForm.mark(q), "“" + table.get(q).name() + "”须由评价人打分");
-      } else if (pts != null) {
-        range(e, EvaluationForm.mark(q), table.get(q).name(), pts, table.get(q).points());
-      }
-    }
-    BigDecimal bonus = Vars.num(v, EvaluationForm.mark("socialBenefit"));
-    if (bonus != null && bonus.signum() > 0 && !Vars.present(v, EvaluationForm.BONUS_REASON)) {
-      e.add(EvaluationForm.BONUS_REASON, "给予加分须说明理由");
-    }
-    for (String q : EvaluationForm.quantitative()) {
-      BigDecimal pts = Vars.num(v, EvaluationForm.adjustment(q));
-      if (pts != null) {
-        range(e, EvaluationForm.adjustment(q), table.get(q).name(), pts, table.get(q).points());
-        if (!Vars.present(v, EvaluationForm.adjustmentReason(q))) {
-          e.add(EvaluationForm.adjustmentReason(q), "调整“" + table.get(q).name() + "”得分须说明理由");
-        }
-      }
-    }
-  }
-
-  private static void range(cn.shaoxing.pilotbase.forms.ValidationErrors e, String key, String name,
-      BigDecimal pts, BigDecimal max) {
-    if (pts.signum() < 0 || pts.compareTo(max) > 0) {
-      e.add(key, "“" + name + "”得分须在0～" + max.stripTrailingZeros().toPlainString() + "分之间");
-    } else if (pts.stripTrailingZeros().scale() > 2) {
-      e.add(key, "“" + name + "”得分最多保留两位小数");
-    }
+    ExpertSheetForm.check(scoring.currentTable(), v, e::add);
   }
 
   @Bean

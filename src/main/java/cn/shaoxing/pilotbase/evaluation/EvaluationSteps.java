@@ -11,7 +11,9 @@ import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.notification.NotificationService;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
+import cn.shaoxing.pilotbase.scoring.DefaultIndicatorTable;
 import cn.shaoxing.pilotbase.scoring.ExpertSheet;
+import cn.shaoxing.pilotbase.scoring.ExpertSheetForm;
 import cn.shaoxing.pilotbase.scoring.Grade;
 import cn.shaoxing.pilotbase.scoring.GradingProposal;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -401,21 +403,8 @@ public class EvaluationSteps {
   // ---------------------------------------------------------------- helpers
 
   static ExpertSheet sheet(String scorerId, Map<String, Object> v) {
-    List<ExpertSheet.Mark> marks = new ArrayList<>();
-    for (String q : EvaluationForm.QUALITATIVE) {
-      BigDecimal pts = Vars.num(v, EvaluationForm.mark(q));
-      if (pts != null) {
-        String reason = "socialBenefit".equals(q) ? Vars.str(v, EvaluationForm.BONUS_REASON) : null;
-        marks.add(new ExpertSheet.Mark(q, pts, reason));
-      }
-    }
-    for (String q : EvaluationForm.quantitative()) {
-      BigDecimal pts = Vars.num(v, EvaluationForm.adjustment(q));
-      if (pts != null) {
-        marks.add(new ExpertSheet.Mark(q, pts, Vars.str(v, EvaluationForm.adjustmentReason(q))));
-      }
-    }
-    return new ExpertSheet(scorerId, scorerId, marks);
+    // the form's keys depend on the annex's indicators and units only, not on the rules
+    return ExpertSheetForm.sheet(scorerId, scorerId, v, DefaultIndicatorTable.table());
   }
 
   private void setDeadline(DelegateExecution ex, Date due) {

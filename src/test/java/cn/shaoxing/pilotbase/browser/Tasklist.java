@@ -126,10 +126,20 @@ public final class Tasklist {
 
   /** Opens a task of the current list by its id and waits for its form. */
   public FormJs openTask(String taskId) {
-    WebElement a = browser.waitFor("列表中的任务 " + taskId, d ->
-        d.findElements(By.cssSelector("[cam-tasks] li.task h4.task a")).stream()
-            .filter(x -> taskId.equals(taskId(x.getAttribute("href")))).findFirst().orElse(null));
-    browser.click(a);
+    for (int attempt = 1; ; attempt++) {
+      WebElement a = browser.waitFor("列表中的任务 " + taskId, d ->
+          d.findElements(By.cssSelector("[cam-tasks] li.task h4.task a")).stream()
+              .filter(x -> taskId.equals(taskId(x.getAttribute("href")))).findFirst().orElse(null));
+      try {
+        browser.click(a);
+        break;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        // Tasklist re-rendered its list between finding the link and clicking it: find it again
+        if (attempt >= 3) {
+          throw e;
+        }
+      }
+    }
     browser.waitFor("任务详情 " + taskId, d -> d.getCurrentUrl().contains("task=" + taskId)
         && !d.findElements(By.cssSelector(".task-details h2.task")).isEmpty());
     return taskForm();

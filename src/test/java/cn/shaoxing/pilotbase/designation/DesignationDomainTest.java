@@ -7,29 +7,46 @@ import cn.shaoxing.pilotbase.experts.NotEnoughExpertsException;
 import cn.shaoxing.pilotbase.experts.PanelDraw;
 import cn.shaoxing.pilotbase.experts.PanelDraw.Candidate;
 import cn.shaoxing.pilotbase.organisation.CreditCode;
+import cn.shaoxing.pilotbase.scoring.DefaultIndicatorTable;
+import cn.shaoxing.pilotbase.scoring.ExpertAggregation;
+import cn.shaoxing.pilotbase.scoring.ExpertSheet;
+import cn.shaoxing.pilotbase.scoring.ExpertSheetForm;
+import cn.shaoxing.pilotbase.scoring.IndicatorTable;
+import cn.shaoxing.pilotbase.scoring.ScoringSettings;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Pure rules: score aggregation, the reproducible draw, credit codes. */
+/** Pure rules: expert sheets and aggregation (shared with scoring), the reproducible draw, credit codes. */
 class DesignationDomainTest {
 
-  static List<BigDecimal> n(double... xs) {
-    return java.util.Arrays.stream(xs).mapToObj(BigDecimal::valueOf).toList();
+  @Test
+  void expertSheetsAreReadFromTheFormByTheIndicatorTable() {
+    IndicatorTable table = DefaultIndicatorTable.table();
+    Map<String, Object> form = new HashMap<>(DesignationTestSupport.expertScores(0.8, false));
+    form.put("adj_serviceIncome", 8.5);
+    form.put("adjReason_serviceIncome", "部分收入无银行回单");
+    form.put("mark_socialBenefit", 2);
+    form.put("reason_socialBenefit", "获省科技进步奖");
+    ExpertSheet sheet = ExpertSheetForm.sheet("expert1", "expert1", form, table);
+    assertThat(sheet.marks()).extracting(ExpertSheet.Mark::indicatorId)
+        .containsExactly("managementRules", "qualifications", "serviceIncome", "socialBenefit");
+    assertThat(sheet.marks().get(2).reason()).isEqualTo("部分收入无银行回单");
+    assertThat(sheet.marks().get(3).points()).isEqualByComparingTo("2");
+    assertThat(DesignationRules.EXPERT_FIELDS).contains("mark_managementRules", "adj_siteArea",
+        "adjReason_siteArea", "reason_socialBenefit").noneMatch(k -> k.startsWith("score_"));
   }
 
   @Test
-  void trimmedMeanDropsHighestAndLowestFromFiveExperts() {
-    assertThat(ScoreAggregation.aggregate(n(80, 82, 85, 90, 60), ScoreAggregation.Rule.TRIMMED_MEAN, 5))
-        .isEqualByComparingTo("82.33");
-  }
-
-  @Test
-  void fewerThanFiveExpertsUseThePlainMean() {
-    assertThat(ScoreAggregation.aggregate(n(80, 90, 60), ScoreAggregation.Rule.TRIMMED_MEAN, 5))
-        .isEqualByComparingTo("76.67");
-    assertThat(ScoreAggregation.aggregate(n(80, 82, 85, 90, 60), ScoreAggregation.Rule.MEAN, 5))
-        .isEqualByComparingTo("79.40");
+  void theAggregationIsTheBureausPerIndicatorTrimmedMean() {
+    // the designation has no aggregation of its own: scoring.ExpertAggregation with the settings
+    var outcome = ExpertAggregation.aggregate(List.of(new BigDecimal("4"), new BigDecimal("4.1"),
+        new BigDecimal("4.25"), new BigDecimal("4.5"), new BigDecimal("3")), ScoringSettings.defaults());
+    assertThat(outcome.value()).isEqualByComparingTo("4.12");
+    assertThat(ExpertAggregation.aggregate(List.of(new BigDecimal("4"), new BigDecimal("4.5"),
+        new BigDecimal("3")), ScoringSettings.defaults()).value()).isEqualByComparingTo("3.83");
   }
 
   @Test
@@ -61,9 +78,11 @@ class DesignationDomainTest {
   }
 
   @Test
-  void indicatorTableIsHundredPointsPlusTenBonus() {
-    assertThat(DesignationIndicators.basePoints()).isEqualTo(100);
-    assertThat(DesignationIndicators.INDICATORS).hasSize(10);
-    assertThat(DesignationIndicators.BONUS_MAX).isEqualTo(10);
+  void theRoundsIndicatorTableIsTheBureausHundredPointsPlusTenBonus() {
+    IndicatorTable table = DefaultIndicatorTable.table();
+    assertThat(table.indicators()).hasSize(11);
+    assertThat(table.indicators().stream().filter(i -> !i.group().isBonus())
+        .map(i -> i.points()).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("100");
+    assertThat(table.get("socialBenefit").points()).isEqualByComparingTo("10");
   }
 }

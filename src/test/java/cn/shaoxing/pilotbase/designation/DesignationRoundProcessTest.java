@@ -191,6 +191,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     assertThat(applications.get(appId(b)).status()).isEqualTo(ApplicationStatus.RETURNED);
     Map<String, Object> corrected = application("柯桥新材料中试中心", cB, "districtKeqiao", "newMaterials");
     corrected.put("correctionNote", "已补充服务合同");
+    corrected.put("serviceProjects", 15L); // half of A's: ratio to the best of the round gives 5 of 10
     complete(b, "Task_CorrectApplication", corrected);
     complete(b, "Task_DistrictReview", recommend(1));
     assertThat(b).isEnded().hasPassed("EndEvent_Recommended");
@@ -239,12 +240,16 @@ class DesignationRoundProcessTest extends IntegrationTest {
     List<Task> panelA = tasks.createTaskQuery().processInstanceId(evA.getId()).taskDefinitionKey("Task_ExpertReview").list();
     assertThat(panelA).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(drawA.chosen());
 
-    // A score beyond an indicator's points is refused and changes nothing.
+    // The experts see the bureau's rules and the points they give for the filed figures.
+    assertThat(runtime.getVariable(evA.getId(), "scoringGuide").toString())
+        .contains("线性：≤100万元得0分，≥2000万元得满分20分", "申报数值 1200万元", "按规则计 11.58分");
+    // An adjustment beyond the indicator's points in the bureau's table is refused and changes nothing.
     Task first = panelA.get(0);
     Map<String, Object> tooHigh = expertScores(0.8, true);
-    tooHigh.put("score_serviceIncome", 25.0);
+    tooHigh.put("adj_serviceIncome", 25.0);
+    tooHigh.put("adjReason_serviceIncome", "x");
     assertThatThrownBy(() -> tasks.complete(first.getId(), tooHigh)).isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("中试服务收入");
+        .hasMessageContaining("“中试服务收入”得分须在0～20分之间");
     assertThat(tasks.createTaskQuery().taskId(first.getId()).count()).isOne();
 
     // Independent scoring: after one expert submits, the others' tasks do not see the scores.
@@ -252,11 +257,12 @@ class DesignationRoundProcessTest extends IntegrationTest {
     for (int i = 0; i < panelA.size(); i++) {
       tasks.complete(panelA.get(i).getId(), expertScores(levels[i], i == 0));
       if (i == 0) {
-        assertThat(tasks.getVariable(panelA.get(1).getId(), "score_siteArea")).isNull();
+        assertThat(tasks.getVariable(panelA.get(1).getId(), "mark_qualifications")).isNull();
       }
     }
-    // Trimmed mean of 80, 82, 85, 90, 60 drops 90 and 60 → 82.33.
-    assertThat(applications.get(appId(a)).finalScore()).isEqualByComparingTo("82.33");
+    // Ratio to the best needs the whole round: the score comes when the round compiles its list.
+    assertThat(applications.get(appId(a)).status()).isEqualTo(ApplicationStatus.EVALUATED);
+    assertThat(applications.get(appId(a)).finalScore()).isNull();
     assertThat(evA).isWaitingAt("Task_OnSiteCheck");
     assertThat(task(evA, "Task_OnSiteCheck").getAssignee()).isIn(drawA.chosen());
     complete(evA, "Task_OnSiteCheck", Map.of("onsiteDate", "2031-04-01", "onsiteConsistent", "consistent", "onsiteFindings", "场地设备与申报一致"));
@@ -275,12 +281,24 @@ class DesignationRoundProcessTest extends IntegrationTest {
       tasks.complete(t.getId(), expertScores(0.75, false));
     }
     assertThat(evB).isEnded().hasPassed("Gateway_MergeEvaluated").hasNotPassed("Task_OnSiteCheck");
-    assertThat(applications.get(appId(b)).finalScore()).isEqualByComparingTo("75.00");
+
+    // Scored by the bureau's table as the round found it when it opened: figures by the rules
+    // (A: 4+4+4+5 + 10 (best of the round) + 11.58 + 20 + 20 = 78.58), the experts' marks per
+    // indicator by the trimmed mean (4, 4.1, 4.25, 4.5, 3 → 4.12, twice) → 86.82; B: ratio 15/30 of
+    // 10 = 5, marks 3.75 twice → 73.58 + 7.5 = 81.08.
+    long version = ((Number) runtime.getVariable(round.getId(), "indicatorTableVersion")).longValue();
+    assertThat(applications.get(appId(a)).finalScore()).isEqualByComparingTo("86.82");
+    assertThat(applications.get(appId(b)).finalScore()).isEqualByComparingTo("81.08");
+    assertThat(applications.get(appId(a)).tableVersion()).isEqualTo(version);
+    assertThat(applications.get(appId(b)).tableVersion()).isEqualTo(version);
+    assertThat(applications.scoreWorking(appId(b))).contains("15÷30项（同批最高）×10");
 
     // Proposed list; the party committee sends it back once, then approves.
     assertThat(round).isWaitingAt("Task_CompileProposedList");
     String idA = appId(a), idB = appId(b);
-    assertThat(runtime.getVariable(round.getId(), "candidateSummary").toString()).contains("越城生物中试有限公司", "柯桥新材料中试中心");
+    assertThat(runtime.getVariable(round.getId(), "candidateSummary").toString())
+        .containsSubsequence("越城生物中试有限公司", "86.82", "柯桥新材料中试中心", "81.08")
+        .contains("评分指标表第" + version + "版");
     complete(round, "Task_CompileProposedList", Map.of("proposedApplications", SpinValues.jsonValue("[\"" + idA + "\"]").create()));
     complete(round, "Task_PartyCommitteeReview", Map.of("partyDecision", "sendBack", "partyComments", "请将柯桥新材料中试中心一并列入", "meetingDate", "2031-04-01"));
     assertThat(round).isWaitingAt("Task_CompileProposedList");

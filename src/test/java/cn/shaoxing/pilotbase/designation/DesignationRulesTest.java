@@ -10,6 +10,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
+import cn.shaoxing.pilotbase.scoring.DefaultIndicatorTable;
+import cn.shaoxing.pilotbase.scoring.IndicatorTable;
+import cn.shaoxing.pilotbase.scoring.ScoringRule;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
 import cn.shaoxing.pilotbase.forms.ValidationErrors;
 import java.time.LocalDate;
@@ -29,7 +32,8 @@ class DesignationRulesTest {
   ApplicationService applications = mock(ApplicationService.class);
   ObjectionService objections = mock(ObjectionService.class);
   ExpertPoolService experts = mock(ExpertPoolService.class);
-  DesignationRules rules = new DesignationRules(rounds, applications, objections, experts);
+  DesignationScoring scoring = mock(DesignationScoring.class);
+  DesignationRules rules = new DesignationRules(rounds, applications, objections, experts, scoring);
 
   @BeforeEach
   void openRound() {
@@ -37,6 +41,8 @@ class DesignationRulesTest {
     when(rounds.openForApplications(any())).thenReturn(Optional.of(new Round(2031, "pi",
         LocalDate.of(2031, 3, 31), RoundStatus.OPEN, 5, null, null, null, null, null)));
     when(applications.activeOfOrganisation(anyInt(), any())).thenReturn(List.of());
+    when(scoring.currentTable()).thenReturn(DefaultIndicatorTable.table());
+    when(scoring.tableOf(anyInt())).thenReturn(DefaultIndicatorTable.table());
   }
 
   @AfterEach
@@ -92,14 +98,46 @@ class DesignationRulesTest {
   }
 
   @Test
-  void expertScoresMustStayWithinEachIndicatorsPoints() {
+  void expertMarksAreCheckedAgainstTheRoundsIndicatorTable() {
     Map<String, Object> v = expertScores(0.8, false);
+    v.put("roundYear", 2031L);
     assertThat(messages(rules.expertReviewRule(), v)).isEmpty();
-    v.put("score_siteArea", 6.0);
-    v.put("score_bonus", 11.0);
-    v.put("score_landedBenefit", -1.0);
+    // maxima come from the table, not from the form
+    v.put("mark_qualifications", 6.0);
+    v.put("mark_socialBenefit", 11.0);
+    v.put("adj_landedBenefit", 21.0);
+    v.remove("mark_managementRules");
     assertThat(String.join("|", messages(rules.expertReviewRule(), v)))
-        .contains("中试场地面积得分”应在0至5").contains("加分项").contains("中试落地成果（项目）经济效益得分");
+        .contains("“相关资质情况”得分须在0～5分之间")
+        .contains("“社会经济效益”得分须在0～10分之间")
+        .contains("“中试落地成果（项目）经济效益”得分须在0～20分之间")
+        .contains("“相关管理服务制度情况”须由评价人打分");
+  }
+
+  @Test
+  void anAdjustmentOrABonusNeedsAReason() {
+    Map<String, Object> v = expertScores(0.8, false);
+    v.put("adj_serviceIncome", 8.5);
+    v.put("mark_socialBenefit", 2.0);
+    assertThat(messages(rules.expertReviewRule(), v))
+        .contains("调整“中试服务收入”得分须说明理由", "给予加分须说明理由");
+    v.put("adjReason_serviceIncome", "部分收入无银行回单");
+    v.put("reason_socialBenefit", "获省科技进步奖");
+    assertThat(messages(rules.expertReviewRule(), v)).isEmpty();
+  }
+
+  @Test
+  void anIndicatorTheBureauMadeExpertScoredMustBeScoredByEveryExpert() {
+    IndicatorTable table = DefaultIndicatorTable.table();
+    IndicatorTable changed = new IndicatorTable(table.version() + 1, table.indicators().stream()
+        .map(i -> i.id().equals("siteArea") ? i.withRule(new ScoringRule.Expert()) : i).toList(),
+        table.settings());
+    when(scoring.tableOf(2032)).thenReturn(changed);
+    Map<String, Object> v = expertScores(0.8, false);
+    v.put("roundYear", 2032L);
+    assertThat(messages(rules.expertReviewRule(), v)).contains("“中试场地面积”须由评价人打分");
+    v.put("adj_siteArea", 4.0);
+    assertThat(messages(rules.expertReviewRule(), v)).isEmpty();
   }
 
   @Test
@@ -112,9 +150,9 @@ class DesignationRulesTest {
   @Test
   void districtRankMustBeUniqueWithinTheDistrict() {
     Application other = new Application("other", 2031, "pi2", "applicant2", "甲公司", code(2),
-        "districtKeqiao", "biomedicine", null, ApplicationStatus.RECOMMENDED, 1, null, null, null);
+        "districtKeqiao", "biomedicine", null, ApplicationStatus.RECOMMENDED, 1, null, null, null, null);
     Application self = new Application("self", 2031, "pi1", "applicant1", "乙公司", code(1),
-        "districtKeqiao", "biomedicine", null, ApplicationStatus.IN_DISTRICT_REVIEW, null, null, null, null);
+        "districtKeqiao", "biomedicine", null, ApplicationStatus.IN_DISTRICT_REVIEW, null, null, null, null, null);
     when(applications.ofRound(2031)).thenReturn(List.of(other, self));
     Map<String, Object> v = new HashMap<>(Map.of("districtDecision", "recommend", "districtRank", 1L,
         "checkAuthentic", true, "checkComplete", true, "checkConform", true,

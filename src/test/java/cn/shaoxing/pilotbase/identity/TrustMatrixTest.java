@@ -127,7 +127,7 @@ class TrustMatrixTest extends IntegrationTest {
       // expert A submits its review through the REST API, as Tasklist does
       Map<String, Object> review = expertScores(0.8, false);
       review.put("expertOpinion", SECRET);
-      review.put("score_siteArea", SECRET_SCORE);
+      review.put("mark_qualifications", SECRET_SCORE); // a sealed EXPERT mark
       var r = rest.postJson("/engine-rest/task/" + panel.get(0).getId() + "/submit-form", expertA, variables(review));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
     } finally {
