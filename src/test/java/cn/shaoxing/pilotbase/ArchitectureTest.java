@@ -17,11 +17,34 @@ class ArchitectureTest {
   static final ArchRule foundationsDoNotDependOnProcesses =
       noClasses().that().resideInAnyPackage(
               "..pilotbase.calendar..", "..pilotbase.notification..", "..pilotbase.identity..",
-              "..pilotbase.forms..", "..pilotbase.scoring..", "..pilotbase.organisation..")
+              "..pilotbase.forms..", "..pilotbase.scoring..", "..pilotbase.organisation..",
+              "..pilotbase.register..", "..pilotbase.experts..", "..pilotbase.platform..")
           .should().dependOnClassesThat().resideInAnyPackage(
               "..pilotbase.designation..", "..pilotbase.evaluation..", "..pilotbase.revocation..",
               "..pilotbase.web..")
           .allowEmptyShould(true);
+
+  /**
+   * The three processes stand side by side on the foundations (ADR 0011): what two of them share
+   * lives below them, and one process starts another by process key only.
+   */
+  @ArchTest
+  static final ArchRule designationStandsAlone =
+      noClasses().that().resideInAPackage("..pilotbase.designation..")
+          .should().dependOnClassesThat().resideInAnyPackage(
+              "..pilotbase.evaluation..", "..pilotbase.revocation..");
+
+  @ArchTest
+  static final ArchRule evaluationStandsAlone =
+      noClasses().that().resideInAPackage("..pilotbase.evaluation..")
+          .should().dependOnClassesThat().resideInAnyPackage(
+              "..pilotbase.designation..", "..pilotbase.revocation..");
+
+  @ArchTest
+  static final ArchRule revocationStandsAlone =
+      noClasses().that().resideInAPackage("..pilotbase.revocation..")
+          .should().dependOnClassesThat().resideInAnyPackage(
+              "..pilotbase.designation..", "..pilotbase.evaluation..");
 
   /** No cycles between capabilities. */
   @ArchTest

@@ -1,7 +1,9 @@
 package cn.shaoxing.pilotbase.designation;
 
 import cn.shaoxing.pilotbase.forms.CompletionRule;
+import cn.shaoxing.pilotbase.forms.FormRule;
 import cn.shaoxing.pilotbase.forms.ValidationErrors;
+import cn.shaoxing.pilotbase.forms.Vars;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccount;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import java.util.Map;

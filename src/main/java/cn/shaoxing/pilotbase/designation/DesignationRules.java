@@ -2,11 +2,15 @@ package cn.shaoxing.pilotbase.designation;
 
 import cn.shaoxing.pilotbase.designation.ApplicationForm.Figure;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
+import cn.shaoxing.pilotbase.forms.Checks;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
+import cn.shaoxing.pilotbase.forms.FormRule;
 import cn.shaoxing.pilotbase.forms.SealedForm;
 import cn.shaoxing.pilotbase.forms.ValidationErrors;
+import cn.shaoxing.pilotbase.forms.Vars;
 import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.organisation.CreditCode;
+import cn.shaoxing.pilotbase.organisation.IndustryChain;
 import cn.shaoxing.pilotbase.scoring.DefaultIndicatorTable;
 import cn.shaoxing.pilotbase.scoring.ExpertSheetForm;
 import java.math.BigDecimal;

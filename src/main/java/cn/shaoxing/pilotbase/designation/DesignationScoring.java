@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.forms.Vars;
 import cn.shaoxing.pilotbase.scoring.BaseFigures;
 import cn.shaoxing.pilotbase.scoring.BaseScore;
 import cn.shaoxing.pilotbase.scoring.ExpertSheet;

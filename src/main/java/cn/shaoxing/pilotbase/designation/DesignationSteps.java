@@ -6,6 +6,8 @@ import cn.shaoxing.pilotbase.experts.DrawCase;
 import cn.shaoxing.pilotbase.experts.DrawResult;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.SealedSubmissions;
+import cn.shaoxing.pilotbase.forms.Vars;
+import cn.shaoxing.pilotbase.organisation.IndustryChain;
 import cn.shaoxing.pilotbase.register.Designation;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,6 +1,7 @@
 package cn.shaoxing.pilotbase.designation;
 
 import cn.shaoxing.pilotbase.calendar.WorkingDays;
+import cn.shaoxing.pilotbase.organisation.IndustryChain;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Service;

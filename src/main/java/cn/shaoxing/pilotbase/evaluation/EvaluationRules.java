@@ -1,11 +1,11 @@
 package cn.shaoxing.pilotbase.evaluation;
 
-import cn.shaoxing.pilotbase.designation.FormRule;
-import cn.shaoxing.pilotbase.designation.Vars;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
-import cn.shaoxing.pilotbase.scoring.ExpertSheetForm;
+import cn.shaoxing.pilotbase.forms.FormRule;
 import cn.shaoxing.pilotbase.forms.SealedForm;
+import cn.shaoxing.pilotbase.forms.Vars;
+import cn.shaoxing.pilotbase.scoring.ExpertSheetForm;
 import cn.shaoxing.pilotbase.scoring.IndicatorTable;
 import cn.shaoxing.pilotbase.scoring.ScoringConfigService;
 import java.math.BigDecimal;

@@ -227,23 +227,6 @@ public class EvaluationService {
     return n != null && n > 0;
   }
 
-  /** The account that fills the base's self-evaluation: recorded account, else the applicant. */
-  public Optional<String> accountOf(String baseId) {
-    List<String> own = jdbc.queryForList(
-        "SELECT user_id FROM eva_base_account WHERE base_id=?", String.class, baseId);
-    if (!own.isEmpty()) {
-      return Optional.of(own.get(0));
-    }
-    return jdbc.queryForList("SELECT a.applicant_user_id FROM reg_base b JOIN dsg_application a"
-        + " ON a.id = b.source_application WHERE b.id=?", String.class, baseId).stream().findFirst();
-  }
-
-  public void setAccount(String baseId, String userId) {
-    if (jdbc.update("UPDATE eva_base_account SET user_id=? WHERE base_id=?", userId, baseId) == 0) {
-      jdbc.update("INSERT INTO eva_base_account (base_id, user_id) VALUES (?,?)", baseId, userId);
-    }
-  }
-
   // ------------------------------------------------------------------ cohort scoring and grades
 
   /**

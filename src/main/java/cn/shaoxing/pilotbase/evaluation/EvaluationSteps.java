@@ -1,14 +1,15 @@
 package cn.shaoxing.pilotbase.evaluation;
 
 import cn.shaoxing.pilotbase.calendar.WorkingDays;
-import cn.shaoxing.pilotbase.designation.Vars;
 import cn.shaoxing.pilotbase.experts.DeclineKind;
 import cn.shaoxing.pilotbase.experts.DrawCase;
 import cn.shaoxing.pilotbase.experts.DrawResult;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.SealedSubmissions;
+import cn.shaoxing.pilotbase.forms.Vars;
 import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.notification.NotificationService;
+import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import cn.shaoxing.pilotbase.scoring.DefaultIndicatorTable;
@@ -56,14 +57,16 @@ public class EvaluationSteps {
   private final EvaluationProperties properties;
   private final org.camunda.bpm.engine.ProcessEngine engine;
   private final SealedSubmissions sealed;
+  private final BaseAccounts baseAccounts;
   private final ObjectMapper json = new ObjectMapper();
 
   public EvaluationSteps(EvaluationService evaluations, RegisterService register,
       ExpertPoolService experts, NotificationService mail,
       WorkingDays workingDays, EvaluationProperties properties,
       @org.springframework.context.annotation.Lazy org.camunda.bpm.engine.ProcessEngine engine,
-      SealedSubmissions sealed) {
+      SealedSubmissions sealed, BaseAccounts baseAccounts) {
     this.sealed = sealed;
+    this.baseAccounts = baseAccounts;
     this.evaluations = evaluations;
     this.register = register;
     this.experts = experts;
@@ -158,7 +161,7 @@ public class EvaluationSteps {
       Grade g = Grade.valueOf(p.grade());
       String body = b.orgName() + "：" + name + "结果已由市科技局发文公布（文号" + doc + "），您单位的评价结果为“"
           + g.chineseName() + "”。" + (p.working() == null ? "" : "\n评分明细：\n" + p.working());
-      evaluations.accountOf(p.baseId()).ifPresent(u -> mail.notifyUser(u, name + "结果", body));
+      baseAccounts.accountOf(p.baseId()).ifPresent(u -> mail.notifyUser(u, name + "结果", body));
       mail.notifyGroup(b.reviewerGroup(), name + "结果：" + b.orgName(),
           b.orgName() + "在" + name + "中的评价结果为“" + g.chineseName() + "”（文号" + doc + "）。");
     }
@@ -203,7 +206,7 @@ public class EvaluationSteps {
     Map<String, Object> v = ex.getVariables();
     String baseId = Vars.str(v, "baseId");
     DesignatedBase b = register.findById(baseId).orElseThrow();
-    String user = evaluations.accountOf(baseId).orElseThrow(() ->
+    String user = baseAccounts.accountOf(baseId).orElseThrow(() ->
         new ProcessEngineException("基地“" + b.orgName() + "”没有登记填报账号"));
     int days = Vars.num(v, "selfEvaluationDays").intValue();
     ex.setVariable("baseUser", user);

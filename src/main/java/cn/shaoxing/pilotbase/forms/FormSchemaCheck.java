@@ -31,7 +31,7 @@ public final class FormSchemaCheck {
 
   @SuppressWarnings("unchecked")
   static void checkField(Field f, Object value, ValidationErrors errors) {
-    String name = "「" + f.label() + "」";
+    String name = Checks.name(f.label());
     if (isEmpty(value)) {
       if (f.required() && !f.conditional()) {
         errors.add(f.key(), name + "为必填项");

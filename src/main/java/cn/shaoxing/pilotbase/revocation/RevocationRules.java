@@ -1,8 +1,8 @@
 package cn.shaoxing.pilotbase.revocation;
 
-import cn.shaoxing.pilotbase.designation.FormRule;
-import cn.shaoxing.pilotbase.designation.Vars;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
+import cn.shaoxing.pilotbase.forms.FormRule;
+import cn.shaoxing.pilotbase.forms.Vars;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import java.time.LocalDate;
 import java.time.ZoneId;

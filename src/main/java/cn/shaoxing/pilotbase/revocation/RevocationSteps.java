@@ -1,9 +1,9 @@
 package cn.shaoxing.pilotbase.revocation;
 
 import cn.shaoxing.pilotbase.calendar.WorkingDays;
-import cn.shaoxing.pilotbase.designation.Vars;
-import cn.shaoxing.pilotbase.evaluation.EvaluationService;
+import cn.shaoxing.pilotbase.forms.Vars;
 import cn.shaoxing.pilotbase.notification.NotificationService;
+import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
@@ -12,7 +12,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** The process adapter of the revocation process. */
@@ -21,18 +20,18 @@ public class RevocationSteps {
 
   private final RevocationService revocations;
   private final RegisterService register;
-  private final EvaluationService evaluations;
+  private final BaseAccounts baseAccounts;
   private final NotificationService mail;
   private final WorkingDays workingDays;
   private final int statementDays;
 
   public RevocationSteps(RevocationService revocations, RegisterService register,
-      @Lazy EvaluationService evaluations, NotificationService mail,
+      BaseAccounts baseAccounts, NotificationService mail,
       WorkingDays workingDays,
       @Value("${pilotbase.revocation.statement-days:10}") int statementDays) {
     this.revocations = revocations;
     this.register = register;
-    this.evaluations = evaluations;
+    this.baseAccounts = baseAccounts;
     this.mail = mail;
     this.workingDays = workingDays;
     this.statementDays = statementDays;
@@ -47,7 +46,7 @@ public class RevocationSteps {
     RevocationCause cause = RevocationCause.of(Vars.str(v, "cause")).orElseThrow();
     String caseId = revocations.open(b, cause, Vars.str(v, "causeDetails"),
         Vars.str(v, "evidenceRefs"), Vars.str(v, "sourceCycleId"), ex.getProcessInstanceId());
-    String user = evaluations.accountOf(b.id()).orElseThrow(() ->
+    String user = baseAccounts.accountOf(b.id()).orElseThrow(() ->
         new ProcessEngineException("基地“" + b.orgName() + "”没有登记账号，无法告知陈述申辩"));
     ex.setVariable("revocationCaseId", caseId);
     ex.setVariable("baseId", b.id());

@@ -1,8 +1,8 @@
 package cn.shaoxing.pilotbase.web;
 
-import cn.shaoxing.pilotbase.designation.IndustryChain;
 import cn.shaoxing.pilotbase.identity.AccessGuard;
 import cn.shaoxing.pilotbase.identity.Role;
+import cn.shaoxing.pilotbase.organisation.IndustryChain;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;

@@ -1,7 +1,7 @@
 package cn.shaoxing.pilotbase.web;
 
-import cn.shaoxing.pilotbase.designation.IndustryChain;
 import cn.shaoxing.pilotbase.identity.Role;
+import cn.shaoxing.pilotbase.organisation.IndustryChain;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;

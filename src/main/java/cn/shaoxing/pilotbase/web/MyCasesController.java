@@ -2,9 +2,9 @@ package cn.shaoxing.pilotbase.web;
 
 import cn.shaoxing.pilotbase.designation.Application;
 import cn.shaoxing.pilotbase.designation.ApplicationService;
-import cn.shaoxing.pilotbase.designation.IndustryChain;
 import cn.shaoxing.pilotbase.identity.AccessGuard;
 import cn.shaoxing.pilotbase.identity.Role;
+import cn.shaoxing.pilotbase.organisation.IndustryChain;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collection;

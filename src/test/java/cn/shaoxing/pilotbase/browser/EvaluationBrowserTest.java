@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shaoxing.pilotbase.evaluation.EvaluationFixtures;
 import cn.shaoxing.pilotbase.evaluation.EvaluationService;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
+import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.register.BaseEvent;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
@@ -65,6 +66,7 @@ class EvaluationBrowserTest extends BrowserWalk {
 
   @Autowired RegisterService register;
   @Autowired EvaluationService evaluations;
+  @Autowired BaseAccounts baseAccounts;
   @Autowired ExpertPoolService experts;
   @Autowired JdbcTemplate jdbc;
 
@@ -89,7 +91,7 @@ class EvaluationBrowserTest extends BrowserWalk {
     rest = new RestClient(baseUrl());
     EvaluationFixtures.isolateRegister(jdbc);
     EvaluationFixtures.seedExperts(experts);
-    base = EvaluationFixtures.base(register, evaluations, org, EvaluationFixtures.code(7701),
+    base = EvaluationFixtures.base(register, baseAccounts, org, EvaluationFixtures.code(7701),
         "districtKeqiao", today.minusMonths(13), "applicant1");
 
     tasklist.login("bureau1");

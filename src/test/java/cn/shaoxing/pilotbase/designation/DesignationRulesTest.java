@@ -73,11 +73,11 @@ class DesignationRulesTest {
     assertThat(String.join("|", messages(rules.applicationStartRule(), v)))
         .contains("未知的区、县（市）或归口管理单位：districtHangzhou")
         .contains("统一社会信用代码无效")
-        .contains("中试场地面积（平方米）”应在0至")
+        .contains("「中试场地面积（平方米）」不能小于0")
         .contains("中试仪器设备原值")
-        .contains("必须是整数")
+        .contains("必须为整数")
         .contains("落地数不能大于")
-        .contains("不能超过2000个字");
+        .contains("不得超过2000字（当前2001字）");
   }
 
   @Test
@@ -143,7 +143,7 @@ class DesignationRulesTest {
   @Test
   void decliningExpertNeedsAReasonButNoScores() {
     assertThat(messages(rules.expertReviewRule(), Map.of("participation", "declineUnavailable")))
-        .containsExactly("“回避或谢绝理由”为必填项");
+        .containsExactly("「回避或谢绝理由」为必填项");
     assertThat(messages(rules.expertReviewRule(), Map.of("participation", "declineConflict", "declineReason", "亲属任职"))).isEmpty();
   }
 
@@ -163,7 +163,7 @@ class DesignationRulesTest {
     v.put("districtRank", 2L);
     assertThat(messages(rules.districtReviewRule(), v)).isEmpty();
     assertThat(messages(rules.districtReviewRule(), Map.of("districtDecision", "reject")))
-        .containsExactly("“不予推荐理由”为必填项");
+        .containsExactly("「不予推荐理由」为必填项");
   }
 
   @Test
@@ -198,6 +198,6 @@ class DesignationRulesTest {
   @Test
   void partyCommitteeSendBackNeedsComments() {
     assertThat(messages(rules.partyReviewRule(), Map.of("partyDecision", "sendBack", "meetingDate", "2031-03-01")))
-        .containsExactly("“退回意见”为必填项");
+        .containsExactly("「退回意见」为必填项");
   }
 }

@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.register.BaseEvent;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
@@ -45,6 +46,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
 
   @Autowired RegisterService register;
   @Autowired EvaluationService evaluations;
+  @Autowired BaseAccounts baseAccounts;
   @Autowired RevocationService revocations;
   @Autowired ExpertPoolService experts;
   @Autowired JdbcTemplate jdbc;
@@ -177,11 +179,11 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     List<DesignatedBase> bases = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
       String user = i <= 3 ? "applicant" + i : "base" + i;
-      bases.add(EvaluationFixtures.base(register, evaluations, String.format("测试中试基地%02d有限公司", i),
+      bases.add(EvaluationFixtures.base(register, baseAccounts, String.format("测试中试基地%02d有限公司", i),
           code(1000 + i), GROUPS[i % GROUPS.length], LocalDate.of(2024, 3, 1), user));
     }
     // a base designated less than a year ago is not evaluated
-    DesignatedBase recent = EvaluationFixtures.base(register, evaluations, "新近评定基地有限公司",
+    DesignatedBase recent = EvaluationFixtures.base(register, baseAccounts, "新近评定基地有限公司",
         code(1099), "districtKeqiao", LocalDate.of(2025, 12, 1), "base99");
 
     ProcessInstance cycle1 = startCycle("2026年度绩效评价", 2026, "experts", 3L);
@@ -273,11 +275,11 @@ class EvaluationCycleProcessTest extends IntegrationTest {
   @Test
   void extensionReturnThirdPartyOnSiteTieSendBackAndObjection() throws Exception {
     ClockUtil.setCurrentTime(at("2026-06-01T09:00"));
-    DesignatedBase a = EvaluationFixtures.base(register, evaluations, "甲中试基地有限公司", code(2001),
+    DesignatedBase a = EvaluationFixtures.base(register, baseAccounts, "甲中试基地有限公司", code(2001),
         "districtYuecheng", LocalDate.of(2024, 1, 10), "applicant1");
-    DesignatedBase b = EvaluationFixtures.base(register, evaluations, "乙中试基地有限公司", code(2002),
+    DesignatedBase b = EvaluationFixtures.base(register, baseAccounts, "乙中试基地有限公司", code(2002),
         "districtKeqiao", LocalDate.of(2024, 1, 10), "applicant2");
-    DesignatedBase c = EvaluationFixtures.base(register, evaluations, "丙中试基地有限公司", code(2003),
+    DesignatedBase c = EvaluationFixtures.base(register, baseAccounts, "丙中试基地有限公司", code(2003),
         "districtYuecheng", LocalDate.of(2024, 1, 10), "applicant3");
     ProcessInstance cycle = startCycle("2026年度绩效评价（补充）", 2026, "thirdParty", 3L);
     String cid = cycleId(cycle);

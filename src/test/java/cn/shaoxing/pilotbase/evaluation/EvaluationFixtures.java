@@ -2,6 +2,7 @@ package cn.shaoxing.pilotbase.evaluation;
 
 import cn.shaoxing.pilotbase.experts.Expert;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
+import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.Designation;
 import cn.shaoxing.pilotbase.register.RegisterService;
@@ -41,11 +42,11 @@ public final class EvaluationFixtures {
     jdbc.update("UPDATE reg_base SET status='REVOKED', revocation_reason='测试隔离' WHERE status='ACTIVE'");
   }
 
-  public static DesignatedBase base(RegisterService register, EvaluationService evaluations,
+  public static DesignatedBase base(RegisterService register, BaseAccounts baseAccounts,
       String org, String code, String group, LocalDate designated, String user) {
     DesignatedBase b = register.designate(new Designation(org, code, "newMaterials", group,
         designated.getYear(), "绍市科发〔" + designated.getYear() + "〕1号", designated, null));
-    evaluations.setAccount(b.id(), user);
+    baseAccounts.setAccount(b.id(), user);
     return b;
   }
 

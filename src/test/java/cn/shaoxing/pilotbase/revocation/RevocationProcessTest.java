@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.shaoxing.pilotbase.evaluation.EvaluationFixtures;
-import cn.shaoxing.pilotbase.evaluation.EvaluationService;
+import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RevocationProcessTest extends IntegrationTest {
 
   @Autowired RegisterService register;
-  @Autowired EvaluationService evaluations;
+  @Autowired BaseAccounts baseAccounts;
   @Autowired RevocationService revocations;
   @Autowired JdbcTemplate jdbc;
   @Autowired cn.shaoxing.pilotbase.organisation.ApplicantAccountService accounts;
@@ -43,7 +43,7 @@ class RevocationProcessTest extends IntegrationTest {
   }
 
   DesignatedBase base(long n) {
-    return EvaluationFixtures.base(register, evaluations, "撤销测试基地" + n + "有限公司", code(3000 + n),
+    return EvaluationFixtures.base(register, baseAccounts, "撤销测试基地" + n + "有限公司", code(3000 + n),
         "districtZhuji", LocalDate.of(2025, 5, 1), "applicant2");
   }
 
@@ -75,7 +75,7 @@ class RevocationProcessTest extends IntegrationTest {
     String code = cn.shaoxing.pilotbase.designation.DesignationTestSupport.code(39001);
     String account = cn.shaoxing.pilotbase.designation.DesignationTestSupport.account(accounts, "org39a", code,
         "撤销测试基地1有限公司", "districtZhuji");
-    DesignatedBase b = EvaluationFixtures.base(register, evaluations, "撤销测试基地1有限公司", code,
+    DesignatedBase b = EvaluationFixtures.base(register, baseAccounts, "撤销测试基地1有限公司", code,
         "districtZhuji", LocalDate.of(2025, 5, 1), account);
     ProcessInstance pi = start(b, "falseMaterials");
     assertThat(pi).isWaitingAt("Task_StateCase").task().isAssignedTo(account);

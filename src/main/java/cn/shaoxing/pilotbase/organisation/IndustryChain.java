@@ -1,4 +1,4 @@
-package cn.shaoxing.pilotbase.designation;
+package cn.shaoxing.pilotbase.organisation;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package cn.shaoxing.pilotbase.designation;
+package cn.shaoxing.pilotbase.forms;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,7 +1,5 @@
-package cn.shaoxing.pilotbase.designation;
+package cn.shaoxing.pilotbase.forms;
 
-import cn.shaoxing.pilotbase.forms.CompletionRule;
-import cn.shaoxing.pilotbase.forms.ValidationErrors;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
