@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shaoxing.pilotbase.designation.DesignationTestSupport;
+import cn.shaoxing.pilotbase.register.DesignatedBase;
+import cn.shaoxing.pilotbase.register.Designation;
+import cn.shaoxing.pilotbase.register.RegisterService;
 import cn.shaoxing.pilotbase.support.IntegrationTest;
 import cn.shaoxing.pilotbase.support.RestClient;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -34,6 +38,8 @@ class ApplicantAccountTest extends IntegrationTest {
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   @Autowired ApplicantAccountService accounts;
+  @Autowired BaseAccounts baseAccounts;
+  @Autowired RegisterService register;
   @Autowired JdbcTemplate jdbc;
 
   RestClient rest;
@@ -283,6 +289,25 @@ class ApplicantAccountTest extends IntegrationTest {
         accountJson("ap2041a", code(41104), "某公司", null)).statusCode()).isEqualTo(403);
     assertThat(rest.get("/api/applicant-accounts", "expert1").statusCode()).isEqualTo(403);
     assertThat(rest.get("/api/applicant-accounts", null).statusCode()).isEqualTo(401);
+  }
+
+  /** Who speaks for a base: the recorded account, else the account bound to its credit code. */
+  @Test
+  void theBaseAccountIsTheRecordedOneElseTheBindingOfItsCreditCode() {
+    String bound = code(41201);
+    accounts.bind("ba2041a", bound, "绑定账号中试基地有限公司", "districtYuecheng", "bureau1");
+    DesignatedBase b = register.designate(new Designation("绑定账号中试基地有限公司", bound, "newMaterials",
+        "districtYuecheng", YEAR, "绍市科发〔2041〕9号", LocalDate.of(YEAR, 6, 1), null));
+    assertThat(baseAccounts.accountOf(b.id())).contains("ba2041a");
+    baseAccounts.setAccount(b.id(), "ba2041b");
+    assertThat(baseAccounts.accountOf(b.id())).as("the recorded account comes first").contains("ba2041b");
+
+    DesignatedBase unbound = register.designate(new Designation("未绑定中试基地有限公司", code(41202),
+        "newMaterials", "districtYuecheng", YEAR, "绍市科发〔2041〕10号", LocalDate.of(YEAR, 6, 1), null));
+    assertThat(baseAccounts.accountOf(unbound.id())).isEmpty();
+    // leave no active base behind for the other tests of the shared database
+    register.revoke(b.id(), "测试隔离", "绍市科发〔2041〕11号", LocalDate.of(YEAR, 6, 2));
+    register.revoke(unbound.id(), "测试隔离", "绍市科发〔2041〕11号", LocalDate.of(YEAR, 6, 2));
   }
 
   static String restApplication(String org, String code, String group) {
