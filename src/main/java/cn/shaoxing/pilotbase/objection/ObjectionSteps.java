@@ -33,17 +33,23 @@ public class ObjectionSteps {
     this.evaluation = evaluation;
   }
 
-  /** Task_RegisterObjection: the domain records the objection; the caller gets the same key. */
+  /**
+   * Task_RegisterObjection: the domain records the objection; the caller gets the same key. Only a
+   * call from designation-objection / evaluation-objection may start it: their start forms are
+   * checked (SubmissionGate, the start rules) and set the initiator; a direct start of this process
+   * (it has no start form) would bypass both.
+   */
   public void register(DelegateExecution ex) {
+    DelegateExecution caller = ex.getProcessInstance().getSuperExecution();
+    if (caller == null) {
+      throw new ProcessEngineException("公示异议须通过“登记公示异议”（评定或绩效评价）启动，不能直接启动共用的异议处理流程");
+    }
     if (EVALUATION.equals(context(ex))) {
       evaluation.registerObjection(ex);
     } else {
       designation.registerObjection(ex);
     }
-    DelegateExecution caller = ex.getSuperExecution();
-    if (caller != null) {
-      caller.setProcessBusinessKey(ex.getProcessBusinessKey());
-    }
+    caller.setProcessBusinessKey(ex.getProcessBusinessKey());
   }
 
   /** candidateGroups of Task_ObjectionConsultation: the base's district when the bureau asks it. */

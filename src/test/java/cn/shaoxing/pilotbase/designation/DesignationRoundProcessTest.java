@@ -329,6 +329,11 @@ class DesignationRoundProcessTest extends IntegrationTest {
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey("designation-objection", Map.of(
         "objectionCreditCode", cD, "objectorAnonymous", true, "objectionContent", "x")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("没有统一社会信用代码");
+    // the shared process has no start form: it runs only when called by a start process
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey("objection", Map.of("context", "designation",
+        "objectionCreditCode", cA, "objectorAnonymous", true, "objectionContent", "x",
+        "objectionRegisteredBy", "someoneElse")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("不能直接启动");
     engine.getIdentityService().clearAuthentication();
     ProcessInstance objB = sharedObjection(startB);
     ProcessInstance objA = sharedObjection(startA);
