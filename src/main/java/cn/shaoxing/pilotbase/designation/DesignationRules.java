@@ -443,36 +443,6 @@ public class DesignationRules {
     });
   }
 
-  @Bean
-  public CompletionRule objectionVerifyRule() {
-    return new FormRule("designation-objection-verify", (v, e) -> {
-      Checks c = new Checks(v, e);
-      if (!c.oneOf("verifyAction", "处理方式", Set.of("consult", "upheld", "dismissed"))) {
-        return;
-      }
-      if ("consult".equals(Vars.str(v, "verifyAction"))) {
-        if (c.oneOf("consultTarget", "征求意见对象", Set.of("district", "expert"))
-            && "expert".equals(Vars.str(v, "consultTarget"))) {
-          String expert = Vars.str(v, "consultExpertId");
-          if (expert == null) {
-            c.add("consultExpertId", "请填写征求意见的专家账号");
-          } else if (experts.find(expert).filter(x -> x.active()).isEmpty()) {
-            c.add("consultExpertId", "专家库中没有账号为 " + expert + " 的在册专家");
-          }
-        }
-        c.requiredText("consultQuestion", "需核实的问题", 2000);
-      } else {
-        c.requiredText("objectionReason", "处理结论及理由", 2000);
-      }
-    });
-  }
-
-  @Bean
-  public CompletionRule objectionConsultRule() {
-    return new FormRule("designation-objection-consult",
-        (v, e) -> new Checks(v, e).requiredText("consultOpinion", "核实意见", 2000));
-  }
-
   /** Visible for tests: run one rule by form id. */
   public static ValidationErrors run(CompletionRule rule, Map<String, Object> v) {
     ValidationErrors errors = new ValidationErrors();

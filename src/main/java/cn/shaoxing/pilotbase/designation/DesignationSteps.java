@@ -388,6 +388,7 @@ public class DesignationSteps {
 
   // ---------------------------------------------------------------- objections
 
+  /** Registers a designation objection; called by objectionSteps (processes/objection.bpmn). */
   public void registerObjection(DelegateExecution ex) {
     Map<String, Object> v = ex.getVariables();
     String code = Vars.str(v, "objectionCreditCode");
@@ -406,18 +407,6 @@ public class DesignationSteps {
     ex.setVariable("reviewerGroup", target.reviewerGroup());
     ex.setVariable("anonymousFlag", anonymous ? "匿名异议（已登记，需特别核实）" : "实名异议");
     ex.setProcessBusinessKey(round.year() + "-" + target.creditCode() + "-异议");
-  }
-
-  /** candidateGroups of the consultation task: the base's district when the bureau asks it. */
-  public List<String> consultGroups(DelegateExecution ex) {
-    return "district".equals(Vars.str(ex.getVariables(), "consultTarget"))
-        ? List.of(Vars.str(ex.getVariables(), "reviewerGroup")) : List.of();
-  }
-
-  /** candidateUsers of the consultation task: the expert the bureau named. */
-  public List<String> consultUsers(DelegateExecution ex) {
-    return "expert".equals(Vars.str(ex.getVariables(), "consultTarget"))
-        ? List.of(Vars.str(ex.getVariables(), "consultExpertId")) : List.of();
   }
 
   public void closeObjection(DelegateExecution ex) {

@@ -35,7 +35,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * The process adapter of evaluation-cycle, evaluation-base and evaluation-objection: every service
+ * The process adapter of evaluation-cycle and evaluation-base (and the evaluation side of the shared
+ * objection process, through objectionSteps): every service
  * task, listener and expression calls one method here; the rules live in {@link
  * EvaluationService}, the scoring package and {@link EvaluationRules}.
  */
@@ -45,9 +46,6 @@ public class EvaluationSteps {
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   /** The revocation process (package revocation), started by key only: no package dependency. */
   static final String REVOCATION_PROCESS = "revocation";
-  /** Values of consultTarget on evaluation-objection-verify: who helps verify an objection. */
-  static final String CONSULT_DISTRICT = "district";
-  static final String CONSULT_EXPERT = "expert";
 
   private final EvaluationService evaluations;
   private final RegisterService register;
@@ -344,6 +342,7 @@ public class EvaluationSteps {
 
   // ---------------------------------------------------------------- objections
 
+  /** Registers an evaluation objection; called by objectionSteps (processes/objection.bpmn). */
   public void registerObjection(DelegateExecution ex) {
     Map<String, Object> v = ex.getVariables();
     String code = Vars.str(v, "objectionCreditCode");
@@ -368,38 +367,16 @@ public class EvaluationSteps {
     ex.setProcessBusinessKey(cycle.name() + "-" + code + "-异议");
   }
 
-  /** candidateGroups of Task_ObjectionConsultation: the base's district when the bureau asks it. */
-  public List<String> consultGroups(DelegateExecution ex) {
-    return CONSULT_DISTRICT.equals(Vars.str(ex.getVariables(), "consultTarget"))
-        ? List.of(Vars.str(ex.getVariables(), "reviewerGroup")) : List.of();
-  }
-
-  /** Assignee of Task_ObjectionConsultation: the expert the bureau named, else nobody. */
-  public String consultAssignee(DelegateExecution ex) {
-    return CONSULT_EXPERT.equals(Vars.str(ex.getVariables(), "consultTarget"))
-        ? Vars.str(ex.getVariables(), "consultExpertId") : null;
-  }
-
-  /**
-   * Start listener of Task_ObjectionConsultation: somebody must be named. The consulted district
-   * or expert sees the task and its form, not the whole case (docs/adr/0030-need-to-know.md).
-   */
-  public void openConsultation(DelegateExecution ex) {
-    if (consultGroups(ex).isEmpty() && consultAssignee(ex) == null) {
-      throw new ProcessEngineException("未指定协助核实异议的区、县（市）科技部门或专家");
-    }
-  }
-
   public void closeObjection(DelegateExecution ex) {
     Map<String, Object> v = ex.getVariables();
     boolean upheld = "upheld".equals(Vars.str(v, "verifyAction"));
     Grade corrected = upheld && Vars.present(v, "correctedGrade")
         ? Grade.valueOf(Vars.str(v, "correctedGrade")) : null;
-    evaluations.closeObjection(Vars.str(v, "objectionId"), upheld, Vars.str(v, "objectionResult"),
+    evaluations.closeObjection(Vars.str(v, "objectionId"), upheld, Vars.str(v, "objectionReason"),
         corrected);
     if (corrected != null) {
       evaluations.correctGrade(cycleId(ex), Vars.str(v, "baseId"), corrected,
-          Vars.str(v, "objectionResult"));
+          Vars.str(v, "objectionReason"));
     }
   }
 

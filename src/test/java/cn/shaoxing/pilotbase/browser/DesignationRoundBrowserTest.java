@@ -390,8 +390,12 @@ class DesignationRoundBrowserTest extends BrowserWalk {
         .text("异议佐证材料（名称或链接）", "现场照片3张");
     browser.shot("市科技局登记公示异议");
     tasklist.submitStartForm();
-    ProcessInstance objection = engine.getRuntimeService().createProcessInstanceQuery()
+    ProcessInstance registered = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("designation-objection").variableValueEquals("objectionCreditCode", codeA).singleResult();
+    assertThat(registered).isNotNull();
+    // the bureau's start process calls the shared objection process, where the tasks are
+    ProcessInstance objection = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(registered.getId()).singleResult();
     assertThat(objection).isNotNull();
 
     f = openGroupTask("bureau1", task(objection.getId(), "Task_VerifyObjection"));
@@ -416,6 +420,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     browser.shot("市科技局认定异议不成立");
     tasklist.complete();
     assertThat(history(objection.getId()).getEndActivityId()).isEqualTo("EndEvent_ObjectionClosed");
+    assertThat(history(registered.getId()).getEndActivityId()).isEqualTo("EndEvent_ObjectionClosed");
   }
 
   @Test

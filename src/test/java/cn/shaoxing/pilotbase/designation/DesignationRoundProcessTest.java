@@ -319,17 +319,28 @@ class DesignationRoundProcessTest extends IntegrationTest {
         .doesNotContain("诸暨装备中试基地");
 
     // Objections: against B (named, upheld after asking its district) and against A (anonymous, dismissed).
+    // designation-objection registers the start form and calls the shared objection process.
     engine.getIdentityService().setAuthentication("bureau1", List.of("bureau"));
-    ProcessInstance objB = runtime.startProcessInstanceByKey("designation-objection", Map.of(
+    ProcessInstance startB = runtime.startProcessInstanceByKey("designation-objection", Map.of(
         "objectionCreditCode", cB, "objectorName", "李某", "objectorContact", "13900000000",
         "objectorAnonymous", false, "objectionContent", "服务收入数据与实际不符"));
-    ProcessInstance objA = runtime.startProcessInstanceByKey("designation-objection", Map.of(
+    ProcessInstance startA = runtime.startProcessInstanceByKey("designation-objection", Map.of(
         "objectionCreditCode", cA, "objectorAnonymous", true, "objectionContent", "场地为临时租用"));
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey("designation-objection", Map.of(
         "objectionCreditCode", cD, "objectorAnonymous", true, "objectionContent", "x")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("没有统一社会信用代码");
+    // the shared process has no start form: it runs only when called by a start process
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey("objection", Map.of("context", "designation",
+        "objectionCreditCode", cA, "objectorAnonymous", true, "objectionContent", "x",
+        "objectionRegisteredBy", "someoneElse")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("不能直接启动");
     engine.getIdentityService().clearAuthentication();
+    ProcessInstance objB = sharedObjection(startB);
+    ProcessInstance objA = sharedObjection(startA);
+    assertThat(runtime.getVariable(objA.getId(), "context")).isEqualTo("designation");
     assertThat(runtime.getVariable(objA.getId(), "anonymousFlag").toString()).contains("匿名");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(startA.getId()).singleResult()
+        .getBusinessKey()).isEqualTo(objA.getBusinessKey()).endsWith(cA + "-异议");
 
     complete(objB, "Task_VerifyObjection", Map.of("verifyAction", "consult", "consultTarget", "district", "consultQuestion", "请核实服务收入"));
     assertThat(tasks.createTaskQuery().processInstanceId(objB.getId()).taskCandidateGroup("districtKeqiao").count()).isOne();
@@ -342,6 +353,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     complete(objB, "Task_ObjectionConsultation", Map.of("consultOpinion", "经核实，服务收入存在虚报"));
     complete(objB, "Task_VerifyObjection", Map.of("verifyAction", "upheld", "objectionReason", "服务收入虚报属实"));
     assertThat(objB).isEnded();
+    assertThat(startB).isEnded().hasPassed("CallActivity_Objection", "EndEvent_ObjectionClosed");
     assertThat(applications.get(idB).status()).isEqualTo(ApplicationStatus.OBJECTION_UPHELD);
 
     // Publicity ends; publication waits for the still-open objection against A.
@@ -351,7 +363,12 @@ class DesignationRoundProcessTest extends IntegrationTest {
     Map<String, Object> publication = Map.of("documentNumber", "绍市科发〔2031〕8号", "documentDate", today);
     assertThatThrownBy(() -> complete(round, "Task_PublishDesignation", publication))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("异议未处理完毕");
+    // a designation objection cannot correct a grade
+    assertThatThrownBy(() -> complete(objA, "Task_VerifyObjection", Map.of("verifyAction", "dismissed",
+        "objectionReason", "租赁合同期限五年，异议不成立", "correctedGrade", "GOOD")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("只有绩效评价结果的异议可以调整档次");
     complete(objA, "Task_VerifyObjection", Map.of("verifyAction", "dismissed", "objectionReason", "租赁合同期限五年，异议不成立"));
+    assertThat(startA).isEnded();
     complete(round, "Task_PublishDesignation", publication);
     assertThat(round).isEnded().hasPassed("EndEvent_Published");
 
@@ -448,5 +465,11 @@ class DesignationRoundProcessTest extends IntegrationTest {
     assertThat(register.listByYear(2034)).isEmpty();
     BigDecimal none = applications.get(appId(app)).finalScore();
     assertThat(none).isNull();
+  }
+
+  /** The shared objection process called by a designation-objection or evaluation-objection instance. */
+  private ProcessInstance sharedObjection(ProcessInstance caller) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(caller.getId()).singleResult();
   }
 }

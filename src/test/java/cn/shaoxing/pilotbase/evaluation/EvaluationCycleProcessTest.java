@@ -381,13 +381,17 @@ class EvaluationCycleProcessTest extends IntegrationTest {
 
     // objection: publication refused while open; upheld objection corrects a grade
     engine.getIdentityService().setAuthentication("bureau1", List.of("bureau"));
-    ProcessInstance objection = engine.getRuntimeService().startProcessInstanceByKey(
+    // evaluation-objection registers the start form and calls the shared objection process
+    ProcessInstance startC = engine.getRuntimeService().startProcessInstanceByKey(
         "evaluation-objection", Map.of("objectionCreditCode", c.creditCode(),
             "objectorName", "某企业", "objectionContent", "丙基地服务收入含关联交易"));
-    ProcessInstance objectionB = engine.getRuntimeService().startProcessInstanceByKey(
+    ProcessInstance startB = engine.getRuntimeService().startProcessInstanceByKey(
         "evaluation-objection", Map.of("objectionCreditCode", b.creditCode(),
             "objectorName", "某研究院", "objectionContent", "乙基地现场设备系临时租用"));
     engine.getIdentityService().clearAuthentication();
+    ProcessInstance objection = sharedObjection(startC);
+    ProcessInstance objectionB = sharedObjection(startB);
+    assertThat(engine.getRuntimeService().getVariable(objection.getId(), "context")).isEqualTo("evaluation");
     assertThat(objection).isWaitingAt("Task_VerifyObjection");
     Date end = (Date) engine.getRuntimeService().getVariable(cycle.getId(), "publicityEndAt");
     fireTimer(engine, cycle.getId(), "Timer_PublicityEnd", end);
@@ -396,12 +400,14 @@ class EvaluationCycleProcessTest extends IntegrationTest {
         Map.of("documentNumber", "绍市科发〔2026〕50号", "documentDate", today())))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("未办结");
     complete(objection.getId(), "Task_VerifyObjection", Map.of("verifyAction", "upheld",
-        "correctedGrade", "GOOD", "objectionResult", "经核实，部分收入为关联交易，调整为良好"));
+        "correctedGrade", "GOOD", "objectionReason", "经核实，部分收入为关联交易，调整为良好"));
     assertThat(objection).isEnded();
+    assertThat(startC).isEnded().hasPassed("CallActivity_Objection", "EndEvent_ObjectionClosed");
     assertThatThrownBy(() -> engine.getTaskService().complete(publish.getId(),
         Map.of("documentNumber", "绍市科发〔2026〕50号", "documentDate", today())))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("尚有1件");
     objectionConsultedThenDismissed(objectionB, b);
+    assertThat(startB).isEnded();
     assertThat(evaluations.participation(cid, b.id()).grade()).as("dismissed: grade kept")
         .isEqualTo("GOOD");
     engine.getTaskService().complete(publish.getId(),
@@ -430,7 +436,8 @@ class EvaluationCycleProcessTest extends IntegrationTest {
   }
 
   /**
-   * evaluation-objection's consultation loop: the bureau's request is checked on the server, a
+   * The shared objection process's consultation loop (the one test of the rule for named and
+   * conflicted experts, for both contexts): the bureau's request is checked on the server, a
    * named expert and then the base's district help verify (each seeing the case only once asked,
    * another district never), and the bureau dismisses the objection with the answers in hand.
    */
@@ -450,7 +457,9 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     refused.put(Map.of("verifyAction", "consult", "consultTarget", "district"), "需协助核实的问题");
     refused.put(Map.of("verifyAction", "consult", "consultTarget", "district",
         "consultQuestion", "设备是否自有", "correctedGrade", "PASS"), "协助核实期间不能调整档次");
-    refused.put(Map.of("verifyAction", "dismissed"), "须填写核实处理意见");
+    refused.put(Map.of("verifyAction", "dismissed"), "须填写处理结论及理由");
+    refused.put(Map.of("verifyAction", "dismissed", "objectionReason", "不成立",
+        "correctedGrade", "PASS"), "异议不成立时不能调整档次");
     refused.forEach((vars, message) ->
         assertThatThrownBy(() -> engine.getTaskService().complete(verify.getId(), vars))
             .as("refused: %s", vars).isInstanceOf(ProcessEngineException.class)
@@ -503,7 +512,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
 
     // 3. the bureau concludes: dismissed, grade unchanged
     complete(pid, "Task_VerifyObjection", Map.of("verifyAction", "dismissed",
-        "objectionResult", "经区县科技部门和专家核实，设备长期稳定使用，异议不成立"));
+        "objectionReason", "经区县科技部门和专家核实，设备长期稳定使用，异议不成立"));
     assertThat(o).isEnded().hasPassed("Task_ObjectionConsultation", "Task_CloseObjection");
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pid)
         .activityId("Task_ObjectionConsultation").count()).isEqualTo(2);
@@ -549,5 +558,11 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+  }
+
+  /** The shared objection process called by an evaluation-objection instance. */
+  private ProcessInstance sharedObjection(ProcessInstance caller) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(caller.getId()).singleResult();
   }
 }
