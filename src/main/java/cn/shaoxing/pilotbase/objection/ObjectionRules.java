@@ -1,9 +1,9 @@
 package cn.shaoxing.pilotbase.objection;
 
-import cn.shaoxing.pilotbase.designation.FormRule;
-import cn.shaoxing.pilotbase.designation.Vars;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
+import cn.shaoxing.pilotbase.forms.FormRule;
+import cn.shaoxing.pilotbase.forms.Vars;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

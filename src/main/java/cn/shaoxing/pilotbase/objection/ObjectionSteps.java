@@ -1,8 +1,8 @@
 package cn.shaoxing.pilotbase.objection;
 
 import cn.shaoxing.pilotbase.designation.DesignationSteps;
-import cn.shaoxing.pilotbase.designation.Vars;
 import cn.shaoxing.pilotbase.evaluation.EvaluationSteps;
+import cn.shaoxing.pilotbase.forms.Vars;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
