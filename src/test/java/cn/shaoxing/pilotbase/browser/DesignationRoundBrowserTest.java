@@ -311,8 +311,11 @@ class DesignationRoundBrowserTest extends BrowserWalk {
           .contains("评分指标表第", "线性：≤100万元得0分", "按规则计");
       double mark = Math.round(5 * levels[i] * 10) / 10.0;
       f.text("相关管理服务制度情况（专家打分，0–5分）", mark).text("相关资质情况（专家打分，0–5分）", mark);
-      // bonus and adjustments (with their reasons) are covered at engine level
-      // (DesignationRulesTest, DesignationRoundProcessTest)
+      if (i == 0) {
+        // a bonus needs its reason (checked on the server against the bureau's table)
+        f.text("加分理由（给加分时必填）", "获省科学技术进步奖二等奖").text("加分项：社会经济效益（0–10分，不加分则留空）", 2);
+        assertThat(f.value("加分理由（给加分时必填）")).isEqualTo("获省科学技术进步奖二等奖");
+      }
       assertThat(f.hasVisibleField("调整：中试服务收入得分（按规则计分，佐证材料不支持时填写调整后的得分，否则留空）")).isTrue();
       for (int c = 1; c <= 6; c++) {
         f.option("条件（" + "一二三四五六".charAt(c - 1) + "）", "符合");
