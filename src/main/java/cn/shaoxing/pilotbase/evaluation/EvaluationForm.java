@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.evaluation;
 
+import cn.shaoxing.pilotbase.scoring.ExpertSheetForm;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -44,20 +45,6 @@ public final class EvaluationForm {
     return "ev_" + id;
   }
 
-  public static String mark(String id) {
-    return "mark_" + id;
-  }
-
-  public static String adjustment(String id) {
-    return "adj_" + id;
-  }
-
-  public static String adjustmentReason(String id) {
-    return "adjReason_" + id;
-  }
-
-  public static final String BONUS_REASON = "reason_socialBenefit";
-
   /** Quantitative indicators: those with a figure. */
   public static List<String> quantitative() {
     return ALL.stream().filter(i -> !QUALITATIVE.contains(i)).toList();
@@ -80,11 +67,12 @@ public final class EvaluationForm {
   /** Fields of the expert scoring form, declared local to each expert's instance. */
   public static List<String> scoringKeys() {
     List<String> keys = new java.util.ArrayList<>(List.of("participation", "declineReason",
-        "requestOnSite", "scorerOpinion", BONUS_REASON));
-    QUALITATIVE.forEach(q -> keys.add(mark(q)));
+        "requestOnSite", "scorerOpinion", ExpertSheetForm.bonusReason("socialBenefit")));
+    // the expert's scoring fields are named once, for both expert forms (scoring.ExpertSheetForm)
+    QUALITATIVE.forEach(q -> keys.add(ExpertSheetForm.mark(q)));
     quantitative().forEach(q -> {
-      keys.add(adjustment(q));
-      keys.add(adjustmentReason(q));
+      keys.add(ExpertSheetForm.adjustment(q));
+      keys.add(ExpertSheetForm.adjustmentReason(q));
     });
     return keys;
   }
