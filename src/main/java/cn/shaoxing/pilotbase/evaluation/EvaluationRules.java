@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,10 +47,6 @@ public class EvaluationRules {
       if (name != null && year != null && !name.contains(String.valueOf(year.intValue()))) {
         e.add("cycleName", "评价周期名称应包含评价年度（如 " + year.intValue() + "年度绩效评价）");
       }
-      if (!Set.of(EvaluationService.MODE_EXPERTS, EvaluationService.MODE_THIRD_PARTY)
-          .contains(Vars.str(v, "scoringMode"))) {
-        e.add("scoringMode", "评价方式须为组织专家评价或委托第三方机构评价");
-      }
     });
   }
 
@@ -60,15 +55,6 @@ public class EvaluationRules {
     return new FormRule("evaluation-self-evaluation", (v, e) -> {
       if (!Vars.isTrue(v, EvaluationForm.DECLARATION)) {
         e.add(EvaluationForm.DECLARATION, "须承诺所填数据及佐证材料真实、准确");
-      }
-      for (String c : EvaluationForm.COUNTS) {
-        for (String key : List.of(EvaluationForm.stock(c), EvaluationForm.flow(c, 1),
-            EvaluationForm.flow(c, 2))) {
-          BigDecimal n = Vars.num(v, key);
-          if (n != null && n.stripTrailingZeros().scale() > 0) {
-            e.add(key, "人数、项目数须为整数");
-          }
-        }
       }
       for (String key : EvaluationForm.selfEvaluationKeys()) {
         if (key.startsWith("fig_")) {
@@ -90,19 +76,6 @@ public class EvaluationRules {
   }
 
   @Bean
-  public CompletionRule districtAuditRule() {
-    return new FormRule("evaluation-district-audit", (v, e) -> {
-      if (!Set.of("confirm", "return").contains(Vars.str(v, "auditDecision"))) {
-        e.add("auditDecision", "请选择审核结论");
-      }
-      String opinion = Vars.str(v, "auditOpinion");
-      if (opinion == null || opinion.isBlank()) {
-        e.add("auditOpinion", "须出具审核意见");
-      }
-    });
-  }
-
-  @Bean
   public CompletionRule extensionDecisionRule() {
     return new FormRule("evaluation-extension-decision", (v, e) -> {
       String d = Vars.str(v, "extensionDecision");
@@ -110,16 +83,14 @@ public class EvaluationRules {
         if (Vars.isTrue(v, "extensionUsed")) {
           e.add("extensionDecision", "已延期过一次，不能再次延期");
         }
-        BigDecimal days = Vars.num(v, "extensionDays");
-        if (days == null || days.intValue() < 1 || days.intValue() > 20) {
+        // 1–20 working days: the form; required only for an extension
+        if (!Vars.present(v, "extensionDays")) {
           e.add("extensionDays", "准予延期须填写1～20个工作日");
         }
       } else if ("absent".equals(d)) {
         if (Vars.isTrue(v, "absenceExcused") && !Vars.present(v, "absenceReason")) {
           e.add("absenceReason", "认定理由正当时须说明理由");
         }
-      } else {
-        e.add("extensionDecision", "请选择准予延期或记为未参加");
       }
     });
   }
@@ -172,9 +143,6 @@ public class EvaluationRules {
             e.add("tieExcellent", "所选基地不在并列名单中");
           }
         }
-      }
-      if (!Vars.present(v, "tieReason")) {
-        e.add("tieReason", "决定并列基地的档次须说明理由");
       }
     });
   }

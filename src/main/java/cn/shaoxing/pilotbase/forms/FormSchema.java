@@ -25,7 +25,8 @@ public record FormSchema(String id, List<Field> fields) {
       String dateSubtype,
       boolean conditional,
       List<String> options,
-      List<Field> children) {}
+      List<Field> children,
+      Integer decimalDigits) {}
 
   private static final List<String> INPUT_TYPES =
       List.of("textfield", "textarea", "number", "datetime", "checkbox", "checklist", "radio", "select", "taglist");
@@ -55,7 +56,7 @@ public record FormSchema(String id, List<Field> fields) {
         List<Field> children = new ArrayList<>();
         collect(c.path("components"), children);
         out.add(new Field(c.path("path").asText(), c.path("label").asText(c.path("path").asText()), type,
-            false, null, null, null, null, null, null, null, c.has("conditional"), List.of(), List.copyOf(children)));
+            false, null, null, null, null, null, null, null, c.has("conditional"), List.of(), List.copyOf(children), null));
       } else if (INPUT_TYPES.contains(type) && c.hasNonNull("key")) {
         JsonNode v = c.path("validate");
         List<String> options = new ArrayList<>();
@@ -64,7 +65,8 @@ public record FormSchema(String id, List<Field> fields) {
         }
         out.add(new Field(
             c.path("key").asText(),
-            c.path("label").asText(c.path("key").asText()),
+            // a datetime field names itself by dateLabel
+            c.path("label").asText(c.path("dateLabel").asText(c.path("key").asText())),
             type,
             v.path("required").asBoolean(false),
             v.hasNonNull("min") ? v.path("min").asDouble() : null,
@@ -76,7 +78,8 @@ public record FormSchema(String id, List<Field> fields) {
             c.path("subtype").asText(null),
             c.has("conditional"),
             List.copyOf(options),
-            List.of()));
+            List.of(),
+            c.hasNonNull("decimalDigits") ? c.path("decimalDigits").asInt() : null));
       }
     }
   }

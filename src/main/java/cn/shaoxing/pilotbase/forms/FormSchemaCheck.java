@@ -90,6 +90,9 @@ public final class FormSchemaCheck {
       errors.add(f.key(), name + "必须为数字");
       return;
     }
+    if (f.decimalDigits() != null && f.decimalDigits() >= 0 && decimals(value) > f.decimalDigits()) {
+      errors.add(f.key(), name + (f.decimalDigits() == 0 ? "必须为整数" : "最多保留" + f.decimalDigits() + "位小数"));
+    }
     if (f.min() != null && n < f.min()) {
       errors.add(f.key(), name + "不能小于" + plain(f.min()));
     }
@@ -145,6 +148,15 @@ public final class FormSchemaCheck {
       }
     } catch (DateTimeParseException e) {
       errors.add(f.key(), name + "不是有效的日期（格式：yyyy-MM-dd）");
+    }
+  }
+
+  /** Digits after the decimal point, as written (trailing zeros do not count). */
+  private static int decimals(Object value) {
+    try {
+      return Math.max(0, new java.math.BigDecimal(String.valueOf(value).trim()).stripTrailingZeros().scale());
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 

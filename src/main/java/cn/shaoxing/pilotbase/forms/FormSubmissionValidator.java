@@ -38,14 +38,21 @@ public class FormSubmissionValidator {
 
   /** Validates the variables submitted with form {@code formId} of deployment {@code deploymentId}. */
   public void validate(String deploymentId, String formId, Map<String, Object> variables) {
-    Map<String, Object> values = plain(variables);
-    ValidationErrors errors = new ValidationErrors();
     Optional<FormSchema> schema = schema(deploymentId, formId);
     if (schema.isEmpty()) {
       LOG.warn("表单 {} 不在部署 {} 中，只执行业务规则校验", formId, deploymentId);
-    } else {
-      FormSchemaCheck.check(schema.get(), values, errors);
     }
+    validate(schema, formId, variables);
+  }
+
+  /**
+   * Stages 2 and 3 on a form already read: its schema checks, then (only if they passed) the
+   * {@link CompletionRule}s of {@code formId}. Rule tests call it with the .form file as deployed.
+   */
+  public void validate(Optional<FormSchema> schema, String formId, Map<String, Object> variables) {
+    Map<String, Object> values = plain(variables);
+    ValidationErrors errors = new ValidationErrors();
+    schema.ifPresent(s -> FormSchemaCheck.check(s, values, errors));
     if (errors.isEmpty()) {
       rules.orderedStream().filter(r -> r.formId().equals(formId)).forEach(r -> r.check(values, errors));
     }

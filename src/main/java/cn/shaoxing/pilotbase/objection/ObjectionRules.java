@@ -4,7 +4,6 @@ import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
 import cn.shaoxing.pilotbase.forms.FormRule;
 import cn.shaoxing.pilotbase.forms.Vars;
-import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,9 +27,8 @@ public class ObjectionRules {
     return new FormRule("objection-verify", (v, e) -> {
       boolean evaluation = ObjectionSteps.EVALUATION.equals(Vars.str(v, "context"));
       String action = Vars.str(v, "verifyAction");
-      if (!Set.of("consult", "upheld", "dismissed").contains(action)) {
-        e.add("verifyAction", "请选择处理方式：协助核实、异议成立或异议不成立");
-        return;
+      if (action == null) {
+        return; // required, one of consult/upheld/dismissed: objection-verify.form
       }
       if (Vars.present(v, "correctedGrade")) {
         if (!evaluation) {
@@ -62,26 +60,11 @@ public class ObjectionRules {
         }
         if (!Vars.present(v, "consultQuestion")) {
           e.add("consultQuestion", "请写明需协助核实的问题");
-        } else if (Vars.str(v, "consultQuestion").length() > 2000) {
-          e.add("consultQuestion", "需核实的问题不能超过2000字");
         }
         return;
       }
       if (!Vars.present(v, "objectionReason")) {
         e.add("objectionReason", "作出结论时须填写处理结论及理由");
-      } else if (Vars.str(v, "objectionReason").length() > 2000) {
-        e.add("objectionReason", "处理结论及理由不能超过2000字");
-      }
-    });
-  }
-
-  @Bean
-  public CompletionRule objectionConsultRule() {
-    return new FormRule("objection-consult", (v, e) -> {
-      if (!Vars.present(v, "consultOpinion")) {
-        e.add("consultOpinion", "须填写核实意见");
-      } else if (Vars.str(v, "consultOpinion").length() > 2000) {
-        e.add("consultOpinion", "核实意见不能超过2000字");
       }
     });
   }

@@ -33,27 +33,6 @@ public class RevocationRules {
           }
         }, () -> e.add("baseCreditCode", "名录中没有该统一社会信用代码的有效中试基地"));
       }
-      if (RevocationCause.of(Vars.str(v, "cause")).isEmpty()) {
-        e.add("cause", "请选择《绩效评价规则》第三条规定的撤销事由");
-      }
-    });
-  }
-
-  @Bean
-  public CompletionRule revocationStatementRule() {
-    return new FormRule("revocation-statement", (v, e) -> {
-      if (!Vars.present(v, "statement")) {
-        e.add("statement", "请填写陈述申辩意见（无异议也请说明）");
-      }
-    });
-  }
-
-  @Bean
-  public CompletionRule revocationProposalRule() {
-    return new FormRule("revocation-proposal", (v, e) -> {
-      if (!Vars.present(v, "proposalReason")) {
-        e.add("proposalReason", "须说明处理意见的理由");
-      }
     });
   }
 
