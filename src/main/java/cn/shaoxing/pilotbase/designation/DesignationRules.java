@@ -366,11 +366,4 @@ public class DesignationRules {
       }
     });
   }
-
-  /** Visible for tests: run one rule by form id. */
-  public static ValidationErrors run(CompletionRule rule, Map<String, Object> v) {
-    ValidationErrors errors = new ValidationErrors();
-    rule.check(v, errors);
-    return errors;
-  }
 }

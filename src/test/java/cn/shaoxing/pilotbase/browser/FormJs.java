@@ -46,14 +46,56 @@ public final class FormJs {
     return f instanceof WebElement w && w.isDisplayed();
   }
 
-  /** Text field, text area or number field. */
+  /**
+   * Text field, text area or number field. form-js updates its state from typing with a short
+   * delay; a re-render in between (another field changing) can put the old value back. So the typed
+   * value must stay in the field for a moment, else it is typed again (seen under load).
+   */
   public FormJs text(String label, Object value) {
-    WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
-    browser.scrollTo(input);
-    input.click();
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    input.sendKeys(String.valueOf(value));
-    return this;
+    String expected = String.valueOf(value);
+    for (int attempt = 1; ; attempt++) {
+      WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+      browser.scrollTo(input);
+      input.click();
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      input.sendKeys(expected);
+      if (settled(label, expected) || attempt == 3) {
+        return this;
+      }
+    }
+  }
+
+  private boolean settled(String label, String expected) {
+    for (int i = 0; i < 4; i++) {
+      try {
+        Thread.sleep(150);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      String now = field(label).findElement(By.cssSelector("input, textarea")).getAttribute("value");
+      if (!expected.equals(now) && !(now != null && isNumber(expected) && numericallyEqual(expected, now))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isNumber(String s) {
+    try {
+      Double.parseDouble(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static boolean numericallyEqual(String a, String b) {
+    try {
+      return Double.parseDouble(a) == Double.parseDouble(b);
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   public FormJs checkbox(String label, boolean checked) {
