@@ -2,6 +2,7 @@ package cn.shaoxing.pilotbase.identity;
 
 import cn.shaoxing.pilotbase.identity.RestFirewall.Decision;
 import cn.shaoxing.pilotbase.identity.RestFirewall.Verdict;
+import cn.shaoxing.pilotbase.platform.JsonError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,9 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -259,16 +258,9 @@ public class RestFirewallFilter extends OncePerRequestFilter {
     return type == null || type.toLowerCase().contains("json");
   }
 
-  private void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "RestFirewall");
-    body.put("message", message);
-    body.put("status", status);
-    body.put("code", code);
-    body.put("messages", List.of(message));
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getOutputStream().write(json.writeValueAsBytes(body));
+  private static void refuse(HttpServletResponse response, int status, String code, String message)
+      throws IOException {
+    JsonError.writeForEngineApi(response, status, code, message);
   }
 
   /** The request with its body already read (and perhaps replaced), and perhaps another path. */

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.organisation;
 
+import cn.shaoxing.pilotbase.forms.FormSchemaCheck;
 import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.platform.InvalidInputException;
 import java.sql.ResultSet;
@@ -34,7 +35,6 @@ public class ApplicantAccountService {
 
   /** Camunda's default resource whitelist for user ids (no hyphens, see ADR 0003). */
   private static final Pattern USER_ID = Pattern.compile("^[a-zA-Z0-9]{1,64}$");
-  private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
   static final int MIN_PASSWORD_LENGTH = 8;
 
   private final JdbcTemplate jdbc;
@@ -162,7 +162,7 @@ public class ApplicantAccountService {
     text(problems, in.name(), "联系人姓名", 100, true);
     text(problems, in.lastName(), "姓", 100, false);
     text(problems, in.email(), "电子邮箱", 200, true);
-    if (in.email() != null && !in.email().isBlank() && !EMAIL.matcher(in.email().trim()).matches()) {
+    if (in.email() != null && !in.email().isBlank() && !FormSchemaCheck.isEmail(in.email().trim())) {
       problems.add("电子邮箱格式不正确");
     }
     text(problems, in.orgName(), "单位名称", 200, true);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +19,33 @@ public final class JsonError {
   private JsonError() {}
 
   public static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+    send(response, status, body(status, code, message));
+  }
+
+  /**
+   * The same body for a call of Camunda's REST API, with Camunda's own {@code type} and
+   * {@code message} as well, which Tasklist shows to the person.
+   */
+  public static void writeForEngineApi(HttpServletResponse response, int status, String code, String message)
+      throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "RestFirewall");
+    body.put("message", message);
+    body.putAll(body(status, code, message));
+    send(response, status, body);
+  }
+
+  private static Map<String, Object> body(int status, String code, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", status);
+    body.put("code", code);
+    body.put("messages", List.of(message));
+    return body;
+  }
+
+  private static void send(HttpServletResponse response, int status, Map<String, Object> body) throws IOException {
     response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(JSON.writeValueAsString(
-        Map.of("status", status, "code", code, "messages", List.of(message))));
+    response.setContentType("application/json;charset=" + StandardCharsets.UTF_8.name());
+    response.getOutputStream().write(JSON.writeValueAsBytes(body));
   }
 }
