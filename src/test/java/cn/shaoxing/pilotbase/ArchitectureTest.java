@@ -55,4 +55,11 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule noUtilityBins =
       noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..");
+
+  /** One clock (ADR 0009): only platform.AppClock reads the engine's ClockUtil. */
+  @ArchTest
+  static final ArchRule oneClock =
+      noClasses().that().doNotHaveFullyQualifiedName("cn.shaoxing.pilotbase.platform.AppClock")
+          .should().dependOnClassesThat()
+          .haveFullyQualifiedName("org.camunda.bpm.engine.impl.util.ClockUtil");
 }

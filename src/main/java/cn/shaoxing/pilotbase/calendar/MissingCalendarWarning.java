@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.calendar;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.notification.NotificationService;
 import org.camunda.bpm.engine.TaskService;
@@ -32,7 +33,7 @@ public class MissingCalendarWarning {
 
   @EventListener(ApplicationReadyEvent.class)
   public void checkAtStartup() {
-    int year = workingDays.today().getYear();
+    int year = AppClock.today().getYear();
     workingDays.isWorkingDay(java.time.LocalDate.of(year, 1, 1));
     workingDays.isWorkingDay(java.time.LocalDate.of(year + 1, 1, 1));
     raiseWarnings();

@@ -1,13 +1,12 @@
 package cn.shaoxing.pilotbase.calendar;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,12 +16,11 @@ import org.springframework.stereotype.Component;
  * The working-day calendar as the bean {@code workingDays}, for BPMN expressions such as
  * {@code camunda:dueDate="${workingDays.dueIn(5)}"} or
  * {@code <timeDate>${workingDays.publicityEnd(publicityStart, 5)}</timeDate>}. "Now" follows
- * Camunda's {@link ClockUtil}, so tests can move time. All dates are in Asia/Shanghai.
+ * Camunda's clock ({@code platform.AppClock}, over {@code ClockUtil}), so tests can move time. All dates are in Asia/Shanghai.
  */
 @Component("workingDays")
 public class WorkingDays {
 
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final Logger LOG = LoggerFactory.getLogger(WorkingDays.class);
 
   private final CalendarRepository repository;
@@ -37,10 +35,6 @@ public class WorkingDays {
     this.publicationDayCounts = publicationDayCounts;
   }
 
-  /** Today by the engine clock. */
-  public LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate();
-  }
 
   public boolean isWorkingDay(LocalDate day) {
     CalendarData d = data();
@@ -50,7 +44,7 @@ public class WorkingDays {
 
   /** Due date for a task: end of the n-th working day after today. */
   public Date dueIn(int n) {
-    return endOfDay(addDays(today(), n));
+    return endOfDay(addDays(AppClock.today(), n));
   }
 
   /** End of the n-th working day after the day of {@code from}. */
@@ -64,7 +58,7 @@ public class WorkingDays {
     LocalDate day = toLocalDate(deadline);
     LocalDate result = d.subtractWorkingDays(day, n);
     noteCoverage(d, result, day);
-    return Date.from(ZonedDateTime.of(result, LocalTime.of(9, 0), ZONE).toInstant());
+    return Date.from(ZonedDateTime.of(result, LocalTime.of(9, 0), AppClock.ZONE).toInstant());
   }
 
   /** The n-th working day after {@code from}. */
@@ -82,7 +76,7 @@ public class WorkingDays {
    */
   public Date publicityEnd(Date start, int n) {
     LocalDate last = lastDayOfPeriod(toLocalDate(start), n);
-    return Date.from(last.plusDays(1).atStartOfDay(ZONE).toInstant());
+    return Date.from(last.plusDays(1).atStartOfDay(AppClock.ZONE).toInstant());
   }
 
   /** The last working day of a period of n working days starting on {@code start}. */
@@ -130,10 +124,10 @@ public class WorkingDays {
   }
 
   private static LocalDate toLocalDate(Date date) {
-    return date.toInstant().atZone(ZONE).toLocalDate();
+    return date.toInstant().atZone(AppClock.ZONE).toLocalDate();
   }
 
   private static Date endOfDay(LocalDate day) {
-    return Date.from(ZonedDateTime.of(day, LocalTime.of(23, 59, 59), ZONE).toInstant());
+    return Date.from(ZonedDateTime.of(day, LocalTime.of(23, 59, 59), AppClock.ZONE).toInstant());
   }
 }

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +8,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +35,7 @@ public class ApplicationService {
   @Transactional
   public Application create(int roundYear, String processInstanceId, Filing f) {
     String id = UUID.randomUUID().toString();
-    Timestamp now = now();
+    Timestamp now = AppClock.timestamp();
     jdbc.update(
         "INSERT INTO dsg_application (id, round_year, process_instance_id, applicant_user_id,"
             + " org_name, credit_code, reviewer_group, industry_chain, contact_email, status, filing,"
@@ -53,7 +53,7 @@ public class ApplicationService {
         "UPDATE dsg_application SET org_name=?, credit_code=?, reviewer_group=?, industry_chain=?,"
             + " contact_email=?, filing=?, updated_at=? WHERE id=?",
         f.orgName(), f.creditCode(), f.reviewerGroup(), f.industryChain(), f.contactEmail(),
-        f.filingJson(), now(), id);
+        f.filingJson(), AppClock.timestamp(), id);
   }
 
   /** The submitted form data (JSON) as last filed or corrected. */
@@ -64,26 +64,26 @@ public class ApplicationService {
   @Transactional
   public void setStatus(String id, ApplicationStatus status) {
     jdbc.update("UPDATE dsg_application SET status=?, updated_at=? WHERE id=?", status.name(),
-        now(), id);
+        AppClock.timestamp(), id);
   }
 
   @Transactional
   public void setOutcome(String id, ApplicationStatus status, String reason) {
     jdbc.update("UPDATE dsg_application SET status=?, outcome_reason=?, updated_at=? WHERE id=?",
-        status.name(), reason, now(), id);
+        status.name(), reason, AppClock.timestamp(), id);
   }
 
   @Transactional
   public void recommend(String id, int rank) {
     jdbc.update(
         "UPDATE dsg_application SET status=?, district_rank=?, updated_at=? WHERE id=?",
-        ApplicationStatus.RECOMMENDED.name(), rank, now(), id);
+        ApplicationStatus.RECOMMENDED.name(), rank, AppClock.timestamp(), id);
   }
 
   @Transactional
   public void evaluated(String id) {
     jdbc.update("UPDATE dsg_application SET status=?, updated_at=? WHERE id=?",
-        ApplicationStatus.EVALUATED.name(), now(), id);
+        ApplicationStatus.EVALUATED.name(), AppClock.timestamp(), id);
   }
 
   /** The round's scoring: final score, the indicator table version used and the working. */
@@ -91,7 +91,7 @@ public class ApplicationService {
   public void scored(String id, BigDecimal finalScore, long tableVersion, String working) {
     jdbc.update(
         "UPDATE dsg_application SET final_score=?, table_version=?, score_working=?, updated_at=?"
-            + " WHERE id=?", finalScore, tableVersion, working, now(), id);
+            + " WHERE id=?", finalScore, tableVersion, working, AppClock.timestamp(), id);
   }
 
   /** How the final score was computed (Chinese), or null before the round scored. */
@@ -102,7 +102,7 @@ public class ApplicationService {
   @Transactional
   public void onsiteFindings(String id, String findings) {
     jdbc.update("UPDATE dsg_application SET onsite_findings=?, updated_at=? WHERE id=?", findings,
-        now(), id);
+        AppClock.timestamp(), id);
   }
 
   public Application get(String id) {
@@ -146,9 +146,6 @@ public class ApplicationService {
         .toList();
   }
 
-  private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
-  }
 
   private static Long tableVersion(ResultSet rs) throws SQLException {
     long v = rs.getLong("table_version");

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.Checks;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
@@ -73,7 +74,7 @@ public class DesignationRules {
         c.add("roundYear", year.intValue() + "年度评选已经开启，每年只能开展一次评选");
       }
       LocalDate deadline = Vars.date(v, "applicationDeadline");
-      if (deadline != null && deadline.isBefore(DesignationSteps.today())) {
+      if (deadline != null && deadline.isBefore(AppClock.today())) {
         c.add("applicationDeadline", "申报截止日期不能早于今天");
       }
     });
@@ -131,7 +132,7 @@ public class DesignationRules {
         c.required("partyComments", "退回意见");
       }
       LocalDate meeting = Vars.date(v, "meetingDate");
-      if (meeting != null && meeting.isAfter(DesignationSteps.today())) {
+      if (meeting != null && meeting.isAfter(AppClock.today())) {
         c.add("meetingDate", "党组会议日期不能晚于今天");
       }
     });
@@ -142,14 +143,14 @@ public class DesignationRules {
     return new FormRule("designation-publication", (v, e) -> {
       Checks c = new Checks(v, e);
       LocalDate date = Vars.date(v, "documentDate");
-      if (date != null && date.isAfter(DesignationSteps.today())) {
+      if (date != null && date.isAfter(AppClock.today())) {
         c.add("documentDate", "发文日期不能晚于今天");
       }
       BigDecimal year = Vars.num(v, "roundYear");
       if (year != null) {
         rounds.find(year.intValue()).ifPresent(r -> {
           if (date != null && r.publicityStart() != null
-              && date.isBefore(r.publicityStart().atZone(DesignationSteps.ZONE).toLocalDate())) {
+              && date.isBefore(r.publicityStart().atZone(AppClock.ZONE).toLocalDate())) {
             c.add("documentDate", "发文日期不能早于公示开始日期");
           }
         });
@@ -168,7 +169,7 @@ public class DesignationRules {
     return new FormRule(ApplicationForm.START_FORM_ID, (v, e) -> {
       Checks c = new Checks(v, e);
       checkApplication(v, c);
-      var round = rounds.openForApplications(DesignationSteps.today());
+      var round = rounds.openForApplications(AppClock.today());
       if (round.isEmpty()) {
         c.add("orgName", "当前没有开放申报的年度评选，或申报已截止");
       } else {
@@ -198,7 +199,7 @@ public class DesignationRules {
       c.add(ApplicationForm.CREDIT_CODE, "统一社会信用代码无效（应为18位且校验位正确）");
     }
     LocalDate registered = Vars.date(v, ApplicationForm.REGISTRATION_DATE);
-    if (registered != null && registered.isAfter(DesignationSteps.today())) {
+    if (registered != null && registered.isAfter(AppClock.today())) {
       c.add(ApplicationForm.REGISTRATION_DATE, "注册日期不能晚于今天");
     }
     if (registered != null && registered.isBefore(LocalDate.of(1949, 10, 1))) {
@@ -330,7 +331,7 @@ public class DesignationRules {
     return new FormRule("designation-onsite-check", (v, e) -> {
       Checks c = new Checks(v, e);
       LocalDate d = Vars.date(v, "onsiteDate");
-      if (d != null && d.isAfter(DesignationSteps.today())) {
+      if (d != null && d.isAfter(AppClock.today())) {
         c.add("onsiteDate", "核查日期不能晚于今天");
       }
     });
@@ -360,7 +361,7 @@ public class DesignationRules {
         return;
       }
       if (target.get().publicityEnd() != null
-          && !org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+          && !AppClock.now().toInstant()
               .isBefore(target.get().publicityEnd())) {
         c.add("objectionCreditCode", "公示期已结束，不能再登记异议");
       }

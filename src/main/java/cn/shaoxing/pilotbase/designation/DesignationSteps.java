@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.experts.DeclineKind;
 import cn.shaoxing.pilotbase.experts.DrawCase;
@@ -16,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -28,7 +28,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +40,6 @@ import org.springframework.stereotype.Component;
 @Component("designationSteps")
 public class DesignationSteps {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final String ELIGIBILITY_DECISION = "designation-eligibility";
 
   private final RoundService rounds;
@@ -95,7 +93,7 @@ public class DesignationSteps {
     }
     // Applications are accepted up to the end of the deadline day.
     ex.setVariable("applicationDeadlineAt",
-        Date.from(deadline.plusDays(1).atStartOfDay(ZONE).toInstant()));
+        Date.from(deadline.plusDays(1).atStartOfDay(AppClock.ZONE).toInstant()));
     mails.roundOpened(year, deadline, Vars.str(v, "roundNotice"));
   }
 
@@ -177,7 +175,7 @@ public class DesignationSteps {
   }
 
   public void startPublicity(DelegateExecution ex) {
-    Date start = ClockUtil.getCurrentTime();
+    Date start = AppClock.now();
     Date end = workingDays.publicityEnd(start, properties.publicityDays());
     rounds.startPublicity(year(ex), start, end, Vars.str(ex.getVariables(), "objectionContact"));
     ex.setVariable("publicityStart", start);
@@ -205,7 +203,7 @@ public class DesignationSteps {
 
   public void registerApplication(DelegateExecution ex) {
     Map<String, Object> v = ex.getVariables();
-    LocalDate today = today();
+    LocalDate today = AppClock.today();
     Round round = rounds.openForApplications(today)
         .orElseThrow(() -> new ProcessEngineException("当前没有开放申报的年度评选，或申报已截止"));
     String applicant = Vars.str(v, "applicantUserId");
@@ -224,7 +222,7 @@ public class DesignationSteps {
       facts.put(d, Vars.isTrue(v, d));
     }
     LocalDate registered = Vars.date(v, ApplicationForm.REGISTRATION_DATE);
-    facts.put("monthsOperating", monthsBetween(registered, today()));
+    facts.put("monthsOperating", monthsBetween(registered, AppClock.today()));
     facts.put("alreadyDesignated",
         register.findActiveByCreditCode(Vars.str(v, ApplicationForm.CREDIT_CODE)).isPresent());
     List<String> reasons = decisionService.evaluateDecisionByKey(ELIGIBILITY_DECISION)
@@ -469,9 +467,6 @@ public class DesignationSteps {
     return (int) Period.between(from, to).toTotalMonths();
   }
 
-  static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate();
-  }
 
   private static int year(DelegateExecution ex) {
     return Vars.num(ex.getVariables(), "roundYear").intValue();

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.forms.Vars;
 import cn.shaoxing.pilotbase.scoring.ExpertSheet;
 import cn.shaoxing.pilotbase.scoring.ExpertSheetForm;
@@ -7,12 +8,10 @@ import cn.shaoxing.pilotbase.scoring.IndicatorTable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +64,7 @@ public class ExpertReviewService {
           json.writeValueAsString(sheet), bonus, conditionsMet(form),
           "recommend".equals(Vars.str(form, "recommendation")),
           Vars.str(form, "expertOpinion"), Vars.isTrue(form, "requestOnSite"),
-          new Timestamp(ClockUtil.getCurrentTime().getTime()));
+          AppClock.timestamp());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -1,9 +1,8 @@
 package cn.shaoxing.pilotbase.designation;
 
-import java.sql.Timestamp;
+import cn.shaoxing.pilotbase.platform.AppClock;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +40,7 @@ public class ObjectionService {
             + " anonymous, content, evidence, status, registered_by, registered_at)"
             + " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         id, roundYear, applicationId, o.objectorName(), o.objectorContact(), o.anonymous(),
-        o.content(), o.evidence(), OPEN, o.registeredBy(), now());
+        o.content(), o.evidence(), OPEN, o.registeredBy(), AppClock.timestamp());
     return id;
   }
 
@@ -50,7 +49,7 @@ public class ObjectionService {
   public void close(String objectionId, boolean upheld, String reason) {
     jdbc.update(
         "UPDATE dsg_objection SET status=?, outcome_reason=?, closed_at=? WHERE id=? AND status=?",
-        upheld ? UPHELD : DISMISSED, reason, now(), objectionId, OPEN);
+        upheld ? UPHELD : DISMISSED, reason, AppClock.timestamp(), objectionId, OPEN);
     if (upheld) {
       String applicationId =
           jdbc.queryForObject(
@@ -78,7 +77,4 @@ public class ObjectionService {
         objectionId);
   }
 
-  private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
-  }
 }

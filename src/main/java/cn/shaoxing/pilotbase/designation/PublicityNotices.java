@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.organisation.IndustryChain;
 import java.time.LocalDate;
@@ -28,8 +29,8 @@ public class PublicityNotices {
   public List<Notice> current() {
     return rounds.inStatus(RoundStatus.PUBLICITY).stream()
         .map(r -> new Notice(r.year(),
-            r.publicityStart().atZone(WorkingDays.ZONE).toLocalDate(),
-            r.publicityEnd().atZone(WorkingDays.ZONE).toLocalDate().minusDays(1),
+            r.publicityStart().atZone(AppClock.ZONE).toLocalDate(),
+            r.publicityEnd().atZone(AppClock.ZONE).toLocalDate().minusDays(1),
             r.objectionContact(),
             applications.ofRound(r.year(), ApplicationStatus.PROPOSED).stream()
                 .map(a -> new Entry(a.orgName(), IndustryChain.label(a.industryChain()),

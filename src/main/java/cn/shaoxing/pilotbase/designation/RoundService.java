@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.platform.NamedLocks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +10,6 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -56,7 +56,7 @@ public class RoundService {
           "INSERT INTO dsg_round (round_year, process_instance_id, application_deadline, status,"
               + " panel_size, opened_by, opened_at) VALUES (?,?,?,?,?,?,?)",
           year, processInstanceId, java.sql.Date.valueOf(deadline), RoundStatus.OPEN.name(),
-          panelSize, openedBy, now());
+          panelSize, openedBy, AppClock.timestamp());
     } catch (DuplicateKeyException e) {
       throw new DuplicateRoundException(year);
     }
@@ -106,9 +106,6 @@ public class RoundService {
         RoundStatus.PUBLISHED.name(), documentNumber, java.sql.Date.valueOf(documentDate), year);
   }
 
-  private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
-  }
 
   private static Round map(ResultSet rs, int i) throws SQLException {
     Timestamp ps = rs.getTimestamp("publicity_start");

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.evaluation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import cn.shaoxing.pilotbase.scoring.Grade;
@@ -42,8 +43,8 @@ public class EvaluationPublicityController {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("评价周期", c.name());
       // dates in Shanghai, as the designation notice: the timer fires at 00:00 after the last day
-      m.put("公示开始", c.publicityStart().atZone(WorkingDays.ZONE).toLocalDate().toString());
-      m.put("公示截止", c.publicityEnd().atZone(WorkingDays.ZONE).toLocalDate().minusDays(1).toString());
+      m.put("公示开始", c.publicityStart().atZone(AppClock.ZONE).toLocalDate().toString());
+      m.put("公示截止", c.publicityEnd().atZone(AppClock.ZONE).toLocalDate().minusDays(1).toString());
       m.put("异议方式", "公示期内以书面形式向绍兴市科技局成果转化处提出，须写明事实和理由");
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Participation p : evaluations.participations(c.id())) {

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.evaluation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
 import cn.shaoxing.pilotbase.forms.FormRule;
@@ -164,7 +165,7 @@ public class EvaluationRules {
         e.add("partyComments", "退回重新研究须写明审定意见");
       }
       LocalDate meeting = Vars.date(v, "meetingDate");
-      if (meeting != null && meeting.isAfter(EvaluationSteps.today())) {
+      if (meeting != null && meeting.isAfter(AppClock.today())) {
         e.add("meetingDate", "党组会议日期不能晚于今天");
       }
     });
@@ -174,7 +175,7 @@ public class EvaluationRules {
   public CompletionRule evaluationPublicationRule() {
     return new FormRule("evaluation-publication", (v, e) -> {
       LocalDate date = Vars.date(v, "documentDate");
-      if (date != null && date.isAfter(EvaluationSteps.today())) {
+      if (date != null && date.isAfter(AppClock.today())) {
         e.add("documentDate", "发文日期不能晚于今天");
       }
       String cycleId = Vars.str(v, "cycleId");
@@ -185,7 +186,7 @@ public class EvaluationRules {
         }
         evaluations.findCycle(cycleId).ifPresent(c -> {
           if (date != null && c.publicityStart() != null
-              && date.isBefore(c.publicityStart().atZone(EvaluationSteps.ZONE).toLocalDate())) {
+              && date.isBefore(c.publicityStart().atZone(AppClock.ZONE).toLocalDate())) {
             e.add("documentDate", "发文日期不能早于公示开始日期");
           }
         });

@@ -1,10 +1,9 @@
 package cn.shaoxing.pilotbase.evaluation;
 
-import java.time.ZoneId;
+import cn.shaoxing.pilotbase.platform.AppClock;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,7 +40,7 @@ public class EvaluationSchedule {
    * (with a log line) when the year has a cycle already.
    */
   public void prepare(DelegateExecution ex) {
-    int year = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Shanghai")).getYear();
+    int year = AppClock.today().getYear();
     ex.setVariable("cycleName", year + "年度绩效评价");
     ex.setVariable("cycleYear", (long) year);
     ex.setVariable("scoringMode", properties.scoringMode());

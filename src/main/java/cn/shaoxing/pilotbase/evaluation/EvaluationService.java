@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.evaluation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.platform.NamedLocks;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -84,7 +84,7 @@ public class EvaluationService {
       jdbc.update("INSERT INTO eva_cycle (id, cycle_name, cycle_year, status, scoring_mode,"
           + " process_instance_id, table_version, opened_at) VALUES (?,?,?,?,?,?,?,?)",
           id, name, year, CycleStatus.SELF_EVALUATION.name(), scoringMode, processInstanceId,
-          scoringConfig.currentTable().version(), now());
+          scoringConfig.currentTable().version(), AppClock.timestamp());
     } catch (DuplicateKeyException e) {
       // unique index eva_cycle_name: the last guard behind the start lock
       throw new IllegalStateException("评价周期“" + name + "”已经开启");
@@ -212,7 +212,7 @@ public class EvaluationService {
         baseId, sheet.expertId());
     jdbc.update("INSERT INTO eva_sheet (id, cycle_id, base_id, scorer_id, sheet_json, onsite,"
         + " opinion, saved_at) VALUES (?,?,?,?,?,?,?,?)", UUID.randomUUID().toString(), cycleId,
-        baseId, sheet.expertId(), write(sheet), onsite, opinion, now());
+        baseId, sheet.expertId(), write(sheet), onsite, opinion, AppClock.timestamp());
   }
 
   public List<ExpertSheet> sheets(String cycleId, String baseId) {
@@ -324,7 +324,7 @@ public class EvaluationService {
     String id = UUID.randomUUID().toString();
     jdbc.update("INSERT INTO eva_objection (id, cycle_id, base_id, objector, content, status,"
         + " registered_at) VALUES (?,?,?,?,?,?,?)", id, cycleId, baseId, objector, content, "OPEN",
-        now());
+        AppClock.timestamp());
     return id;
   }
 
@@ -420,9 +420,6 @@ public class EvaluationService {
     }
   }
 
-  private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
-  }
 
   private static Cycle mapCycle(ResultSet rs, int i) throws SQLException {
     Timestamp ps = rs.getTimestamp("publicity_start");

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.evaluation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.experts.DeclineKind;
 import cn.shaoxing.pilotbase.experts.DrawCase;
@@ -21,7 +22,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -30,7 +30,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +42,6 @@ import org.springframework.stereotype.Component;
 @Component("evaluationSteps")
 public class EvaluationSteps {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   /** The revocation process (package revocation), started by key only: no package dependency. */
   static final String REVOCATION_PROCESS = "revocation";
 
@@ -79,7 +77,7 @@ public class EvaluationSteps {
   /** Opens the cycle, from the bureau's start form or from the timer (then with the defaults). */
   public void openCycle(DelegateExecution ex) {
     Map<String, Object> v = ex.getVariables();
-    LocalDate today = today();
+    LocalDate today = AppClock.today();
     BigDecimal yearVar = Vars.num(v, "cycleYear");
     int year = yearVar == null ? today.getYear() : yearVar.intValue();
     String name = Vars.present(v, "cycleName") ? Vars.str(v, "cycleName") : year + "年度绩效评价";
@@ -140,7 +138,7 @@ public class EvaluationSteps {
   }
 
   public void startPublicity(DelegateExecution ex) {
-    Date start = ClockUtil.getCurrentTime();
+    Date start = AppClock.now();
     Date end = workingDays.publicityEnd(start, properties.publicityDays());
     evaluations.startPublicity(cycleId(ex), start, end);
     ex.setVariable("publicityEndAt", end);
@@ -223,7 +221,7 @@ public class EvaluationSteps {
     Map<String, Object> v = ex.getVariables();
     mail.notifyUser(Vars.str(v, "baseUser"), Vars.str(v, "cycleName") + "自评提醒",
         Vars.str(v, "orgName") + "：您单位的绩效评价自评材料尚未提交，截止时间为"
-            + LocalDate.ofInstant(((Date) v.get("selfEvaluationDue")).toInstant(), ZONE)
+            + LocalDate.ofInstant(((Date) v.get("selfEvaluationDue")).toInstant(), AppClock.ZONE)
             + "，逾期未提交将记为“未参加”。");
   }
 
@@ -438,7 +436,4 @@ public class EvaluationSteps {
     return a == null ? null : a.getUserId();
   }
 
-  static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate();
-  }
 }

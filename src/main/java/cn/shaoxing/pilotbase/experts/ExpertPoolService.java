@@ -1,7 +1,7 @@
 package cn.shaoxing.pilotbase.experts;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -88,7 +87,7 @@ public class ExpertPoolService {
   public void declareConflict(String userId, String creditCode, String reason) {
     jdbc.update(
         "INSERT INTO exp_conflict (id, user_id, credit_code, reason, declared_at) VALUES (?,?,?,?,?)",
-        UUID.randomUUID().toString(), userId, creditCode, reason, now());
+        UUID.randomUUID().toString(), userId, creditCode, reason, AppClock.timestamp());
   }
 
   public boolean hasConflict(String userId, String creditCode) {
@@ -117,7 +116,7 @@ public class ExpertPoolService {
     lockCase(c.caseRef());
     jdbc.update(
         "INSERT INTO exp_decline (id, case_ref, user_id, kind, reason, declined_at) VALUES (?,?,?,?,?,?)",
-        UUID.randomUUID().toString(), c.caseRef(), userId, kind.name(), reason, now());
+        UUID.randomUUID().toString(), c.caseRef(), userId, kind.name(), reason, AppClock.timestamp());
     if (kind == DeclineKind.CONFLICT && c.orgCreditCode() != null) {
       declareConflict(userId, c.orgCreditCode(), reason);
     }
@@ -135,7 +134,7 @@ public class ExpertPoolService {
     if (!lockCaseRow(caseRef)) {
       try {
         savepoint.executeWithoutResult(s -> jdbc.update(
-            "INSERT INTO exp_case_lock (case_ref, created_at) VALUES (?,?)", caseRef, now()));
+            "INSERT INTO exp_case_lock (case_ref, created_at) VALUES (?,?)", caseRef, AppClock.timestamp()));
       } catch (DuplicateKeyException e) {
         // created by a concurrent first draw of the same case: lock it below
       }
@@ -180,7 +179,7 @@ public class ExpertPoolService {
             .map(x -> x.getKey() + "=" + x.getValue())
             .collect(Collectors.joining(";")),
         String.join(",", chosen),
-        now());
+        AppClock.timestamp());
     return new DrawResult(id, seed, eligible, excluded, chosen);
   }
 
@@ -241,7 +240,4 @@ public class ExpertPoolService {
     return m;
   }
 
-  private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
-  }
 }

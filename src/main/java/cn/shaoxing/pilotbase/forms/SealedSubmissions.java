@@ -1,9 +1,9 @@
 package cn.shaoxing.pilotbase.forms;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -52,7 +51,7 @@ public class SealedSubmissions {
       jdbc.update("INSERT INTO frm_sealed_submission (id, form_id, task_id, process_instance_id, user_id, content,"
               + " submitted_at) VALUES (?,?,?,?,?,?,?)",
           id, formId, taskId, processInstanceId, userId, json.writeValueAsString(values),
-          new Timestamp(ClockUtil.getCurrentTime().getTime()));
+          AppClock.timestamp());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.forms;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -74,7 +75,7 @@ public final class Vars {
       return d;
     }
     if (o instanceof Date d) {
-      return d.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+      return d.toInstant().atZone(AppClock.ZONE).toLocalDate();
     }
     if (o instanceof String s && s.length() >= 10) {
       try {

@@ -1,12 +1,12 @@
 package cn.shaoxing.pilotbase.identity;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * without failure or refusal. A successful login clears its (address, user name) counter only: a
  * success must not let one valid account reset the address-wide count of a sprayer.
  *
- * <p>Time follows Camunda's {@link ClockUtil}, like the engine's own login delay, so tests can move it.
+ * <p>Time follows Camunda's clock ({@code platform.AppClock}, over {@code ClockUtil}), like the engine's own login delay, so tests can move it.
  */
 @Component
 public class LoginThrottle {
@@ -47,7 +47,7 @@ public class LoginThrottle {
 
   @Autowired
   public LoginThrottle(LoginThrottleProperties settings) {
-    this(settings, () -> ClockUtil.getCurrentTime().toInstant());
+    this(settings, () -> AppClock.now().toInstant());
   }
 
   LoginThrottle(LoginThrottleProperties settings, Supplier<Instant> clock) {

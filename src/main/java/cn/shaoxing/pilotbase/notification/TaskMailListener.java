@@ -1,7 +1,7 @@
 package cn.shaoxing.pilotbase.notification;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.notification.NotificationService.RecipientKind;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class TaskMailListener {
 
   private static final DateTimeFormatter DUE =
-      DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+      DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(AppClock.ZONE);
 
   private final NotificationService outbox;
   private final String baseUrl;

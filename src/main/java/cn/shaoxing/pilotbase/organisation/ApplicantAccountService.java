@@ -1,11 +1,11 @@
 package cn.shaoxing.pilotbase.organisation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.forms.FormSchemaCheck;
 import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.platform.InvalidInputException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -140,7 +139,7 @@ public class ApplicantAccountService {
     try {
       jdbc.update("INSERT INTO org_account (user_id, credit_code, org_name, reviewer_group, created_by,"
               + " created_at) VALUES (?,?,?,?,?,?)",
-          userId, code, orgName, reviewerGroup, createdBy, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+          userId, code, orgName, reviewerGroup, createdBy, AppClock.timestamp());
     } catch (DuplicateKeyException e) {
       // Someone bound the same user or credit code at the same moment (unique constraints).
       throw new AccountConflictException("账号“" + userId + "”或统一社会信用代码 " + code + " 刚刚已被登记，请刷新后核对");

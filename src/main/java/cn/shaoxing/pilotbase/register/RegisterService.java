@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.register;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +43,7 @@ public class RegisterService {
       throw new IllegalStateException("该单位已是有效的市级中试基地：" + d.creditCode());
     }
     String id = UUID.randomUUID().toString();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = AppClock.now().toInstant();
     jdbc.update(
         "INSERT INTO reg_base (id, base_name, org_name, credit_code, industry_chain, reviewer_group,"
             + " designation_year, document_number, document_date, status, source_application,"
@@ -72,7 +72,7 @@ public class RegisterService {
         jdbc.update(
             "UPDATE reg_base SET status=?, revoked_at=?, revocation_reason=? WHERE id=? AND status=?",
             BaseStatus.REVOKED.name(),
-            Timestamp.from(ClockUtil.getCurrentTime().toInstant()),
+            AppClock.timestamp(),
             reason,
             baseId,
             BaseStatus.ACTIVE.name());
@@ -93,7 +93,7 @@ public class RegisterService {
         java.sql.Date.valueOf(date),
         documentNumber,
         note,
-        Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+        AppClock.timestamp());
   }
 
   public List<DesignatedBase> list() {

@@ -1,12 +1,11 @@
 package cn.shaoxing.pilotbase.revocation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
 import cn.shaoxing.pilotbase.forms.FormRule;
 import cn.shaoxing.pilotbase.forms.Vars;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,7 +39,7 @@ public class RevocationRules {
   public CompletionRule revocationPartyRule() {
     return new FormRule("revocation-party-decision", (v, e) -> {
       LocalDate meeting = Vars.date(v, "meetingDate");
-      if (meeting != null && meeting.isAfter(today())) {
+      if (meeting != null && meeting.isAfter(AppClock.today())) {
         e.add("meetingDate", "党组会议日期不能晚于今天");
       }
     });
@@ -50,13 +49,10 @@ public class RevocationRules {
   public CompletionRule revocationPublicationRule() {
     return new FormRule("revocation-publication", (v, e) -> {
       LocalDate date = Vars.date(v, "documentDate");
-      if (date != null && date.isAfter(today())) {
+      if (date != null && date.isAfter(AppClock.today())) {
         e.add("documentDate", "发文日期不能晚于今天");
       }
     });
   }
 
-  private static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
-  }
 }

@@ -1,13 +1,12 @@
 package cn.shaoxing.pilotbase.revocation;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -42,7 +41,7 @@ public class RevocationService {
     jdbc.update("INSERT INTO rev_case (id, base_id, credit_code, cause, cause_details, evidence_refs,"
         + " source_cycle_id, status, process_instance_id, opened_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
         id, base.id(), base.creditCode(), cause.name(), details, evidence, sourceCycleId, "OPEN",
-        processInstanceId, now());
+        processInstanceId, AppClock.timestamp());
     return id;
   }
 
@@ -69,7 +68,7 @@ public class RevocationService {
 
   public void close(String caseId, String note) {
     jdbc.update("UPDATE rev_case SET status='DROPPED', decision_note=?, closed_at=? WHERE id=?",
-        note, now(), caseId);
+        note, AppClock.timestamp(), caseId);
   }
 
   /** The decision is published: the register marks the base revoked with cause and date. */
@@ -79,7 +78,7 @@ public class RevocationService {
         documentNumber, date);
     jdbc.update("UPDATE rev_case SET status='REVOKED', decision_note=?, document_number=?,"
         + " document_date=?, closed_at=? WHERE id=?", decisionNote, documentNumber,
-        java.sql.Date.valueOf(date), now(), caseId);
+        java.sql.Date.valueOf(date), AppClock.timestamp(), caseId);
   }
 
   /**
@@ -109,7 +108,4 @@ public class RevocationService {
     }, args);
   }
 
-  private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
-  }
 }

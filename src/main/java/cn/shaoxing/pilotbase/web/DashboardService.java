@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.web;
 
+import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.organisation.IndustryChain;
 import cn.shaoxing.pilotbase.register.BaseStatus;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -84,7 +84,7 @@ public class DashboardService {
   }
 
   private List<TaskLoad> loads() {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = AppClock.now();
     Map<String, String> processNames = engine.getRepositoryService().createProcessDefinitionQuery().list().stream()
         .collect(Collectors.toMap(ProcessDefinition::getId, d -> d.getName() == null ? d.getKey() : d.getName(), (a, b) -> a));
     Map<List<String>, long[]> loads = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package cn.shaoxing.pilotbase.web;
 
-import java.time.ZoneId;
+import cn.shaoxing.pilotbase.platform.AppClock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class DoneTasksController {
 
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(AppClock.ZONE);
 
   /** One completed task as shown. */
   public record DoneTask(String process, String task, String businessKey, String finished, String outcome) {}

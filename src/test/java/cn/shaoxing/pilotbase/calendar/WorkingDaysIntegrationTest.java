@@ -38,7 +38,7 @@ class WorkingDaysIntegrationTest extends IntegrationTest {
   }
 
   static Date at(LocalDateTime t) {
-    return Date.from(t.atZone(WorkingDays.ZONE).toInstant());
+    return Date.from(t.atZone(cn.shaoxing.pilotbase.platform.AppClock.ZONE).toInstant());
   }
 
   @Test
