@@ -18,7 +18,8 @@ class ArchitectureTest {
       noClasses().that().resideInAnyPackage(
               "..pilotbase.calendar..", "..pilotbase.notification..", "..pilotbase.identity..",
               "..pilotbase.forms..", "..pilotbase.scoring..", "..pilotbase.organisation..",
-              "..pilotbase.register..", "..pilotbase.experts..", "..pilotbase.platform..")
+              "..pilotbase.register..", "..pilotbase.experts..", "..pilotbase.platform..",
+              "..pilotbase.objection..")
           .should().dependOnClassesThat().resideInAnyPackage(
               "..pilotbase.designation..", "..pilotbase.evaluation..", "..pilotbase.revocation..",
               "..pilotbase.web..")

@@ -384,44 +384,7 @@ public class DesignationSteps {
         verdict + "：" + Vars.str(v, "onsiteFindings"));
   }
 
-  // ---------------------------------------------------------------- objections
-
-  /** Registers a designation objection; called by objectionSteps (processes/objection.bpmn). */
-  public void registerObjection(DelegateExecution ex) {
-    Map<String, Object> v = ex.getVariables();
-    String code = Vars.str(v, "objectionCreditCode");
-    Application target = underPublicity(code)
-        .orElseThrow(() -> new ProcessEngineException("公示名单中没有统一社会信用代码为 " + code + " 的单位"));
-    Round round = rounds.find(target.roundYear()).orElseThrow();
-    boolean anonymous = Vars.isTrue(v, "objectorAnonymous");
-    String id = objections.register(round.year(), target.id(), new ObjectionService.Objection(
-        Vars.str(v, "objectorName"), Vars.str(v, "objectorContact"), anonymous,
-        Vars.str(v, "objectionContent"), Vars.str(v, "objectionEvidence"),
-        Vars.str(v, "objectionRegisteredBy")));
-    ex.setVariable("objectionId", id);
-    ex.setVariable("roundYear", round.year());
-    ex.setVariable("applicationId", target.id());
-    ex.setVariable("orgName", target.orgName());
-    ex.setVariable("reviewerGroup", target.reviewerGroup());
-    ex.setVariable("anonymousFlag", anonymous ? "匿名异议（已登记，需特别核实）" : "实名异议");
-    ex.setProcessBusinessKey(round.year() + "-" + target.creditCode() + "-异议");
-  }
-
-  public void closeObjection(DelegateExecution ex) {
-    Map<String, Object> v = ex.getVariables();
-    objections.close(Vars.str(v, "objectionId"), "upheld".equals(Vars.str(v, "verifyAction")),
-        Vars.str(v, "objectionReason"));
-  }
-
   // ---------------------------------------------------------------- helpers
-
-  /** The proposed application of a round under publicity with this credit code. */
-  java.util.Optional<Application> underPublicity(String creditCode) {
-    return rounds.inStatus(RoundStatus.PUBLICITY).stream()
-        .flatMap(r -> applications.ofRound(r.year(), ApplicationStatus.PROPOSED).stream())
-        .filter(a -> a.creditCode().equals(creditCode))
-        .findFirst();
-  }
 
   private DrawCase drawCase(String applicationId) {
     Application a = applications.get(applicationId);

@@ -338,46 +338,6 @@ public class EvaluationSteps {
         ParticipationStatus.SCORED);
   }
 
-  // ---------------------------------------------------------------- objections
-
-  /** Registers an evaluation objection; called by objectionSteps (processes/objection.bpmn). */
-  public void registerObjection(DelegateExecution ex) {
-    Map<String, Object> v = ex.getVariables();
-    String code = Vars.str(v, "objectionCreditCode");
-    Cycle cycle = evaluations.cyclesInStatus(CycleStatus.PUBLICITY).stream()
-        .filter(c -> evaluations.participations(c.id()).stream()
-            .anyMatch(p -> register.findById(p.baseId()).orElseThrow().creditCode().equals(code)))
-        .findFirst()
-        .orElseThrow(() -> new ProcessEngineException("公示中的绩效评价结果没有统一社会信用代码为 " + code + " 的基地"));
-    DesignatedBase base = evaluations.participations(cycle.id()).stream()
-        .map(p -> register.findById(p.baseId()).orElseThrow())
-        .filter(b -> b.creditCode().equals(code)).findFirst().orElseThrow();
-    String id = evaluations.registerObjection(cycle.id(), base.id(), Vars.str(v, "objectorName"),
-        Vars.str(v, "objectionContent"));
-    ex.setVariable("objectionId", id);
-    ex.setVariable("cycleId", cycle.id());
-    ex.setVariable("cycleName", cycle.name());
-    ex.setVariable("baseId", base.id());
-    ex.setVariable("orgName", base.orgName());
-    ex.setVariable("reviewerGroup", base.reviewerGroup());
-    ex.setVariable("currentGrade", Grade.valueOf(evaluations.participation(cycle.id(), base.id())
-        .grade()).chineseName());
-    ex.setProcessBusinessKey(cycle.name() + "-" + code + "-异议");
-  }
-
-  public void closeObjection(DelegateExecution ex) {
-    Map<String, Object> v = ex.getVariables();
-    boolean upheld = "upheld".equals(Vars.str(v, "verifyAction"));
-    Grade corrected = upheld && Vars.present(v, "correctedGrade")
-        ? Grade.valueOf(Vars.str(v, "correctedGrade")) : null;
-    evaluations.closeObjection(Vars.str(v, "objectionId"), upheld, Vars.str(v, "objectionReason"),
-        corrected);
-    if (corrected != null) {
-      evaluations.correctGrade(cycleId(ex), Vars.str(v, "baseId"), corrected,
-          Vars.str(v, "objectionReason"));
-    }
-  }
-
   // ---------------------------------------------------------------- helpers
 
   static ExpertSheet sheet(String scorerId, Map<String, Object> v) {

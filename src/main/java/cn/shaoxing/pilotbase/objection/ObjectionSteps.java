@@ -1,9 +1,15 @@
 package cn.shaoxing.pilotbase.objection;
 
-import cn.shaoxing.pilotbase.designation.DesignationSteps;
-import cn.shaoxing.pilotbase.evaluation.EvaluationSteps;
-import cn.shaoxing.pilotbase.forms.Vars;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CONSULT_EXPERT_ID;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CONSULT_TARGET;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CONTEXT;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.REVIEWER_GROUP;
+
+import cn.shaoxing.pilotbase.objection.ObjectionVariables.ConsultTarget;
+import cn.shaoxing.pilotbase.objection.ObjectionVariables.Context;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -18,19 +24,10 @@ import org.springframework.stereotype.Component;
 @Component("objectionSteps")
 public class ObjectionSteps {
 
-  /** Values of {@code context}, set by the calling start process. */
-  public static final String DESIGNATION = "designation";
-  public static final String EVALUATION = "evaluation";
-  /** Values of consultTarget on objection-verify: who helps verify an objection. */
-  public static final String CONSULT_DISTRICT = "district";
-  public static final String CONSULT_EXPERT = "expert";
+  private final Map<Context, ObjectionDomain> domains = new EnumMap<>(Context.class);
 
-  private final DesignationSteps designation;
-  private final EvaluationSteps evaluation;
-
-  public ObjectionSteps(DesignationSteps designation, EvaluationSteps evaluation) {
-    this.designation = designation;
-    this.evaluation = evaluation;
+  public ObjectionSteps(List<ObjectionDomain> domains) {
+    domains.forEach(d -> this.domains.put(d.context(), d));
   }
 
   /**
@@ -44,18 +41,13 @@ public class ObjectionSteps {
     if (caller == null) {
       throw new ProcessEngineException("公示异议须通过“登记公示异议”（评定或绩效评价）启动，不能直接启动共用的异议处理流程");
     }
-    if (EVALUATION.equals(context(ex))) {
-      evaluation.registerObjection(ex);
-    } else {
-      designation.registerObjection(ex);
-    }
+    domain(ex).register(ex);
     caller.setProcessBusinessKey(ex.getProcessBusinessKey());
   }
 
   /** candidateGroups of Task_ObjectionConsultation: the base's district when the bureau asks it. */
   public List<String> consultGroups(DelegateExecution ex) {
-    return CONSULT_DISTRICT.equals(Vars.str(ex.getVariables(), "consultTarget"))
-        ? List.of(Vars.str(ex.getVariables(), "reviewerGroup")) : List.of();
+    return CONSULT_TARGET.of(ex) == ConsultTarget.DISTRICT ? List.of(REVIEWER_GROUP.of(ex)) : List.of();
   }
 
   /**
@@ -63,8 +55,7 @@ public class ObjectionSteps {
    * person, not a candidate: the question is put to that expert, and nobody else may answer it.
    */
   public String consultAssignee(DelegateExecution ex) {
-    return CONSULT_EXPERT.equals(Vars.str(ex.getVariables(), "consultTarget"))
-        ? Vars.str(ex.getVariables(), "consultExpertId") : null;
+    return CONSULT_TARGET.of(ex) == ConsultTarget.EXPERT ? CONSULT_EXPERT_ID.of(ex) : null;
   }
 
   /**
@@ -79,18 +70,14 @@ public class ObjectionSteps {
 
   /** Task_CloseObjection: the domain closes the objection (designation: upheld leaves the list; evaluation: grade correction). */
   public void close(DelegateExecution ex) {
-    if (EVALUATION.equals(context(ex))) {
-      evaluation.closeObjection(ex);
-    } else {
-      designation.closeObjection(ex);
-    }
+    domain(ex).close(ex);
   }
 
-  static String context(DelegateExecution ex) {
-    String context = Vars.str(ex.getVariables(), "context");
-    if (!DESIGNATION.equals(context) && !EVALUATION.equals(context)) {
+  private ObjectionDomain domain(DelegateExecution ex) {
+    Context context = CONTEXT.of(ex);
+    if (context == null || !domains.containsKey(context)) {
       throw new ProcessEngineException("公示异议流程缺少业务类型（context 须为 designation 或 evaluation）");
     }
-    return context;
+    return domains.get(context);
   }
 }
