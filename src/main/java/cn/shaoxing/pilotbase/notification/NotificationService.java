@@ -28,6 +28,14 @@ public class NotificationService {
   }
 
   /** Mail to every member of a group (e.g. a district's reviewers). */
+  public void notifyUser(String userId, MailTemplate mail) {
+    notifyUser(userId, mail.subject(), mail.body());
+  }
+
+  public void notifyGroup(String groupId, MailTemplate mail) {
+    notifyGroup(groupId, mail.subject(), mail.body());
+  }
+
   public void notifyGroup(String groupId, String subject, String body) {
     enqueue(RecipientKind.GROUP, groupId, subject, body, null);
   }
