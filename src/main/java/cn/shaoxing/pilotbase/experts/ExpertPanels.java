@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.experts;
 
+import cn.shaoxing.pilotbase.forms.ProcessVariables;
 import cn.shaoxing.pilotbase.forms.SealedSubmissions;
 import cn.shaoxing.pilotbase.forms.Variable;
 import java.util.Collection;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
  * The expert panel of a review, the same in the designation's expert review and the evaluation's
  * expert scoring: draw the panel, give the multi-instance its experts, keep each expert's form fields
  * in that expert's own scope, and replace an expert who declines. The process adapters call these
- * with their own case (a {@link DrawCase}) and their form's keys.
+ * with their own case (a {@link DrawCase}) and their form's keys. The panel's variables are declared
+ * here once for the processes that draw panels.
  */
 @Component
+@ProcessVariables({"designation-round", "designation-evaluation", "evaluation-cycle", "evaluation-base"})
 public class ExpertPanels {
 
   /** The multi-instance element variable: the expert of one review. */
