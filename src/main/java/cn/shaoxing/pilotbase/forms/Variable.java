@@ -25,10 +25,17 @@ public final class Variable<T> {
 
   private final String name;
   private final BiFunction<Map<String, Object>, String, T> reader;
+  private final List<String> choices;
 
   private Variable(String name, BiFunction<Map<String, Object>, String, T> reader) {
+    this(name, reader, List.of());
+  }
+
+  private Variable(String name, BiFunction<Map<String, Object>, String, T> reader,
+      List<String> choices) {
     this.name = Objects.requireNonNull(name);
     this.reader = reader;
+    this.choices = choices;
   }
 
   public static Variable<String> text(String name) {
@@ -76,11 +83,16 @@ public final class Variable<T> {
       String s = Vars.str(v, k);
       return s == null ? null : Arrays.stream(type.getEnumConstants())
           .filter(e -> e.value().equals(s)).findFirst().orElse(null);
-    });
+    }, Arrays.stream(type.getEnumConstants()).map(Choice::value).toList());
   }
 
   public String name() {
     return name;
+  }
+
+  /** The values a choice variable may take (empty for other variables). */
+  public List<String> choices() {
+    return choices;
   }
 
   public T of(VariableScope scope) {
