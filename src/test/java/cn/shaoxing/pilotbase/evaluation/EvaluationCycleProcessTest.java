@@ -39,8 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The biennial evaluation (§五.（三）, annex §二) on PostgreSQL: two consecutive cycles over a
- * register of 12 bases, then the branches (extension, absence with accepted reason, district
- * return, third party, on-site check, tie decision, party send-back, objection, empty cohort).
+ * register of 12 bases end to end, then one named test per branch (need to know, reminder and
+ * extension, district return, third party and on-site check, tie decision and party send-back,
+ * objections, empty cohort). Each test sets the rest of the register aside.
  */
 class EvaluationCycleProcessTest extends IntegrationTest {
 
@@ -272,30 +273,62 @@ class EvaluationCycleProcessTest extends IntegrationTest {
 
   // ------------------------------------------------------------------ branches
 
-  @Test
-  void extensionReturnThirdPartyOnSiteTieSendBackAndObjection() throws Exception {
-    ClockUtil.setCurrentTime(at("2026-06-01T09:00"));
-    DesignatedBase a = EvaluationFixtures.base(register, baseAccounts, "甲中试基地有限公司", code(2001),
-        "districtYuecheng", LocalDate.of(2024, 1, 10), "applicant1");
-    DesignatedBase b = EvaluationFixtures.base(register, baseAccounts, "乙中试基地有限公司", code(2002),
-        "districtKeqiao", LocalDate.of(2024, 1, 10), "applicant2");
-    DesignatedBase c = EvaluationFixtures.base(register, baseAccounts, "丙中试基地有限公司", code(2003),
-        "districtYuecheng", LocalDate.of(2024, 1, 10), "applicant3");
-    ProcessInstance cycle = startCycle("2026年度绩效评价（补充）", 2026, "thirdParty", 3L);
-    String cid = cycleId(cycle);
+  /** A base of a branch test: designated early 2024, with its own account and credit code. */
+  DesignatedBase base(String org, long code, String group, String user) {
+    return EvaluationFixtures.base(register, baseAccounts, org, code(code), group,
+        LocalDate.of(2024, 1, 10), user);
+  }
 
-    // need to know: a base works on its own task only; whole instances are the bureau's
-    ProcessInstance pa = EvaluationFixtures.baseInstance(engine, cid, a.id());
-    ProcessInstance pb = EvaluationFixtures.baseInstance(engine, cid, b.id());
-    ProcessInstance pc = EvaluationFixtures.baseInstance(engine, cid, c.id());
+  ProcessInstance instanceOf(ProcessInstance cycle, DesignatedBase b) {
+    return EvaluationFixtures.baseInstance(engine, cycleId(cycle), b.id());
+  }
+
+  /** Self-evaluation k, confirmed by the district, scored by the third party. */
+  void scoredByThirdParty(ProcessInstance pi, int k) {
+    complete(pi.getId(), "Task_SelfEvaluation", selfEvaluation(k));
+    complete(pi.getId(), "Task_DistrictAudit", confirm());
+    complete(pi.getId(), "Task_ThirdPartyScoring", sheet(5.0, false));
+    assertThat(pi).isEnded().hasNotPassed("Task_OnSiteCheck");
+  }
+
+  /**
+   * Two bases with the same figures, scored by the third party: a tie at the cut-off (2 evaluated,
+   * 1 优秀 seat); the bureau gives the seat to {@code chosen}, the party committee approves.
+   */
+  ProcessInstance tiedCycleInPublicity(String name, DesignatedBase b, DesignatedBase c, DesignatedBase chosen) {
+    ProcessInstance cycle = startCycle(name, 2026, "thirdParty", 3L);
+    scoredByThirdParty(instanceOf(cycle, b), 2);
+    scoredByThirdParty(instanceOf(cycle, c), 2);
+    assertThat(cycle).isWaitingAt("Task_DecideTie");
+    complete(cycle.getId(), "Task_DecideTie", Map.of("tieExcellent", List.of(chosen.id()),
+        "tieReason", "服务本市主导产业企业更多"));
+    complete(cycle.getId(), "Task_ReviewGrades", Map.of("gradesConfirmed", true));
+    complete(cycle.getId(), "Task_PartyApproval", Map.of("partyDecision", "approve", "meetingDate", today()));
+    assertThat(cycle).isWaitingAt("Timer_PublicityEnd");
+    return cycle;
+  }
+
+  @Test
+  void aBaseWorksOnItsOwnTaskAndOnlyTheBureauSeesWholeCases() {
+    ClockUtil.setCurrentTime(at("2026-06-01T09:00"));
+    DesignatedBase a = base("甲中试基地有限公司", 2001, "districtYuecheng", "applicant1");
+    DesignatedBase b = base("乙中试基地有限公司", 2002, "districtKeqiao", "applicant2");
+    ProcessInstance cycle = startCycle("2026年度绩效评价（知悉范围）", 2026, "thirdParty", 3L);
+    ProcessInstance pa = instanceOf(cycle, a), pb = instanceOf(cycle, b);
     assertThat(hasTask("applicant1", "applicant", pa.getId())).isTrue();
     assertThat(hasTask("applicant1", "applicant", pb.getId())).isFalse();
     assertThat(visible("applicant1", "applicant", pa.getId())).isFalse();
     assertThat(visible("keqiao1", "districtKeqiao", pb.getId())).isFalse();
     assertThat(visible("expert1", "expert", pa.getId())).isFalse();
     assertThat(visible("bureau1", "bureau", pa.getId())).isTrue();
+  }
 
-    // A: reminder, deadline, one extension, second deadline: no second extension, excused absence
+  @Test
+  void aLateBaseIsRemindedMayHaveOneExtensionAndAnExcusedAbsenceIsNoCauseForRevocation() {
+    ClockUtil.setCurrentTime(at("2026-06-01T09:00"));
+    DesignatedBase a = base("甲中试基地有限公司", 2101, "districtYuecheng", "applicant1");
+    ProcessInstance cycle = startCycle("2026年度绩效评价（逾期）", 2026, "thirdParty", 3L);
+    ProcessInstance pa = instanceOf(cycle, a);
     Date due = (Date) engine.getRuntimeService().getVariable(pa.getId(), "selfEvaluationDue");
     Date reminderAt = (Date) engine.getRuntimeService().getVariable(pa.getId(), "selfEvaluationReminderAt");
     fireTimer(engine, pa.getId(), "BoundaryEvent_Reminder", reminderAt);
@@ -314,20 +347,41 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     engine.getTaskService().complete(decide.getId(), Map.of("extensionDecision", "absent",
         "absenceExcused", true, "absenceReason", "园区停电检修，经核实属实"));
     assertThat(pa).isEnded().hasPassed("Task_RecordAbsent");
+    approveAndPublish(cycle, "绍市科发〔2026〕51号");
+    assertThat(cycle).isEnded().hasNotPassed("Task_StartRevocation");
+    assertThat(revocationOf(a)).as("absence with accepted reason").isNull();
+  }
 
-    // B: invalid filing refused; district returns; corrected; third party asks for on-site check
-    Task selfB = EvaluationFixtures.task(engine, pb.getId(), "Task_SelfEvaluation");
+  @Test
+  void anInvalidSelfEvaluationIsRefusedAndTheDistrictMayReturnOne() {
+    ClockUtil.setCurrentTime(at("2026-06-01T09:00"));
+    DesignatedBase b = base("乙中试基地有限公司", 2201, "districtKeqiao", "applicant2");
+    ProcessInstance pb = instanceOf(startCycle("2026年度绩效评价（退回）", 2026, "thirdParty", 3L), b);
+    Task self = EvaluationFixtures.task(engine, pb.getId(), "Task_SelfEvaluation");
     Map<String, Object> bad = selfEvaluation(2);
     bad.put("fig_graduateStaff", 12.5);
     bad.put("declarationTruthful", false);
-    assertThatThrownBy(() -> engine.getTaskService().complete(selfB.getId(), bad))
+    assertThatThrownBy(() -> engine.getTaskService().complete(self.getId(), bad))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("整数");
     complete(pb.getId(), "Task_SelfEvaluation", selfEvaluation(2));
+    Task audit = EvaluationFixtures.task(engine, pb.getId(), "Task_DistrictAudit");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(audit.getId()))
+        .anyMatch(l -> "districtKeqiao".equals(l.getGroupId()));
     complete(pb.getId(), "Task_DistrictAudit", Map.of("auditDecision", "return",
         "auditOpinion", "服务收入佐证材料缺银行回单"));
     assertThat(pb).hasPassed("Task_RecordAuditReturn").isWaitingAt("Task_SelfEvaluation");
     assertThat(engine.getRuntimeService().getVariable(pb.getId(), "returnComments"))
         .isEqualTo("服务收入佐证材料缺银行回单");
+    complete(pb.getId(), "Task_SelfEvaluation", selfEvaluation(2));
+    complete(pb.getId(), "Task_DistrictAudit", confirm());
+    assertThat(pb).isWaitingAt("Task_ThirdPartyScoring");
+  }
+
+  @Test
+  void theThirdPartyGivesReasonsForBonusPointsAndMayAskForAnOnSiteCheck() {
+    ClockUtil.setCurrentTime(at("2026-06-01T09:00"));
+    DesignatedBase b = base("乙中试基地有限公司", 2301, "districtKeqiao", "applicant2");
+    ProcessInstance pb = instanceOf(startCycle("2026年度绩效评价（第三方）", 2026, "thirdParty", 3L), b);
     complete(pb.getId(), "Task_SelfEvaluation", selfEvaluation(2));
     complete(pb.getId(), "Task_DistrictAudit", confirm());
     Task tp = EvaluationFixtures.task(engine, pb.getId(), "Task_ThirdPartyScoring");
@@ -342,13 +396,17 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     complete(pb.getId(), "Task_OnSiteCheck", Map.of("onsiteConsistent", "consistent",
         "onsiteFindings", "场地设备与自评一致"));
     assertThat(pb).isEnded().hasPassed("Task_RecordOnSite");
+  }
 
-    // C: same figures as B: a tie at the cut-off (2 evaluated → 1 优秀 seat)
-    complete(pc.getId(), "Task_SelfEvaluation", selfEvaluation(2));
-    complete(pc.getId(), "Task_DistrictAudit", confirm());
-    complete(pc.getId(), "Task_ThirdPartyScoring", sheet(5.0, false));
-    assertThat(pc).isEnded().hasNotPassed("Task_OnSiteCheck");
-
+  @Test
+  void aTieAtTheCutOffGoesToTheBureauAndThePartyCommitteeMaySendItBack() {
+    ClockUtil.setCurrentTime(at("2026-06-01T09:00"));
+    DesignatedBase b = base("乙中试基地有限公司", 2401, "districtKeqiao", "applicant2");
+    DesignatedBase c = base("丙中试基地有限公司", 2402, "districtYuecheng", "applicant3");
+    ProcessInstance cycle = startCycle("2026年度绩效评价（并列）", 2026, "thirdParty", 3L);
+    String cid = cycleId(cycle);
+    scoredByThirdParty(instanceOf(cycle, b), 2);
+    scoredByThirdParty(instanceOf(cycle, c), 2);
     assertThat(cycle).isWaitingAt("Task_DecideTie");
     Task tie = EvaluationFixtures.task(engine, cycle.getId(), "Task_DecideTie");
     assertThatThrownBy(() -> engine.getTaskService().complete(tie.getId(), Map.of(
@@ -368,9 +426,17 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     assertThat(cycle).isWaitingAt("Task_DecideTie");
     complete(cycle.getId(), "Task_DecideTie", Map.of("tieExcellent", List.of(c.id()),
         "tieReason", "丙基地服务本市主导产业企业更多"));
-    complete(cycle.getId(), "Task_ReviewGrades", Map.of("gradesConfirmed", true));
-    complete(cycle.getId(), "Task_PartyApproval", Map.of("partyDecision", "approve", "meetingDate", today()));
-    assertThat(cycle).isWaitingAt("Timer_PublicityEnd");
+    assertThat(evaluations.proposal(cid).base(c.id()).grade()).isEqualTo(Grade.EXCELLENT);
+    assertThat(evaluations.proposal(cid).base(b.id()).grade()).isEqualTo(Grade.GOOD);
+  }
+
+  @Test
+  void objectionsHoldThePublicationAndAnUpheldOneCorrectsTheGrade() throws Exception {
+    ClockUtil.setCurrentTime(at("2026-06-01T09:00"));
+    DesignatedBase b = base("乙中试基地有限公司", 2501, "districtKeqiao", "applicant2");
+    DesignatedBase c = base("丙中试基地有限公司", 2502, "districtYuecheng", "applicant3");
+    ProcessInstance cycle = tiedCycleInPublicity("2026年度绩效评价（补充）", b, c, c);
+    String cid = cycleId(cycle);
 
     // public listing during publicity, anonymous
     String page = new String(new java.net.URL(baseUrl() + "/public/evaluation/publicity")
@@ -379,9 +445,8 @@ class EvaluationCycleProcessTest extends IntegrationTest {
         .contains("2026年度绩效评价（补充）").contains("丙中试基地有限公司").contains("优秀");
     assertThat(page).doesNotContain("中试服务收入");   // no working, no materials
 
-    // objection: publication refused while open; upheld objection corrects a grade
-    engine.getIdentityService().setAuthentication("bureau1", List.of("bureau"));
     // evaluation-objection registers the start form and calls the shared objection process
+    engine.getIdentityService().setAuthentication("bureau1", List.of("bureau"));
     ProcessInstance startC = engine.getRuntimeService().startProcessInstanceByKey(
         "evaluation-objection", Map.of("objectionCreditCode", c.creditCode(),
             "objectorName", "某企业", "objectionContent", "丙基地服务收入含关联交易"));
@@ -393,6 +458,8 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     ProcessInstance objectionB = sharedObjection(startB);
     assertThat(engine.getRuntimeService().getVariable(objection.getId(), "context")).isEqualTo("evaluation");
     assertThat(objection).isWaitingAt("Task_VerifyObjection");
+
+    // publication is refused while objections are open
     Date end = (Date) engine.getRuntimeService().getVariable(cycle.getId(), "publicityEndAt");
     fireTimer(engine, cycle.getId(), "Timer_PublicityEnd", end);
     Task publish = EvaluationFixtures.task(engine, cycle.getId(), "Task_PublishResults");
@@ -413,8 +480,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     engine.getTaskService().complete(publish.getId(),
         Map.of("documentNumber", "绍市科发〔2026〕50号", "documentDate", today()));
     assertThat(cycle).isEnded().hasPassed("Gateway_AnyRevocation").hasNotPassed("Task_StartRevocation");
-    assertThat(evaluations.participation(cid, c.id()).grade()).isEqualTo("GOOD");
-    assertThat(revocationOf(a)).as("absence with accepted reason").isNull();
+    assertThat(evaluations.participation(cid, c.id()).grade()).as("upheld: corrected").isEqualTo("GOOD");
   }
 
   @Test
