@@ -6,7 +6,6 @@ import cn.shaoxing.pilotbase.support.IntegrationTest;
 import cn.shaoxing.pilotbase.support.RestClient;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class BrowserWalk extends IntegrationTest {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final List<String> PERSONAL_FILTERS = List.of("我的待办", "本组待办", "三日内到期");
 
   Tasklist tasklist;
@@ -98,7 +96,7 @@ abstract class BrowserWalk extends IntegrationTest {
     var job = engine.getManagementService().createJobQuery().jobId(jobId).singleResult();
     assertThat(engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
         .singleResult().getActivityId()).isEqualTo(activityId);
-    String now = OffsetDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+    String now = OffsetDateTime.now(cn.shaoxing.pilotbase.platform.AppClock.ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
     HttpResponse<String> due = rest.putJson("/engine-rest/job/" + jobId + "/duedate", "admin",
         "{\"duedate\":\"" + now + "\"}");
     assertThat(due.statusCode()).as(due.body()).isEqualTo(204);

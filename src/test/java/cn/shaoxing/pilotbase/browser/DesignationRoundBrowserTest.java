@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +67,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   @Autowired ExpertPoolService experts;
   @Autowired RegisterService register;
 
-  final LocalDate today = LocalDate.now(ZONE);
+  final LocalDate today = LocalDate.now(cn.shaoxing.pilotbase.platform.AppClock.ZONE);
   /** The real year: the round is opened with the real clock, as in production. */
   final int year = today.getYear();
   final String orgA = "越城精密医药中试有限公司";

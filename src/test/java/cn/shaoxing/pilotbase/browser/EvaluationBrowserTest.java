@@ -2,7 +2,7 @@ package cn.shaoxing.pilotbase.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shaoxing.pilotbase.evaluation.EvaluationFixtures;
+import cn.shaoxing.pilotbase.support.EvaluationFixtures;
 import cn.shaoxing.pilotbase.evaluation.EvaluationService;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.organisation.BaseAccounts;
@@ -16,7 +16,6 @@ import cn.shaoxing.pilotbase.support.RestClient;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
@@ -70,7 +69,7 @@ class EvaluationBrowserTest extends BrowserWalk {
   @Autowired ExpertPoolService experts;
   @Autowired JdbcTemplate jdbc;
 
-  final LocalDate today = LocalDate.now(ZONE);
+  final LocalDate today = LocalDate.now(cn.shaoxing.pilotbase.platform.AppClock.ZONE);
   final int year = today.getYear();
   final String cycleName = year + "年度绩效评价（浏览器验收）";
   final String org = "柯桥绿色印染中试基地有限公司";
@@ -305,7 +304,7 @@ class EvaluationBrowserTest extends BrowserWalk {
     assertThat(page).contains("绩效评价结果公示", cycleName).doesNotContain("Sign in");
     // the period as the public reads it: local dates, first day to last day (5 working days)
     java.util.Date endAt = (java.util.Date) engine.getRuntimeService().getVariable(cycleInstance, "publicityEndAt");
-    LocalDate lastDay = endAt.toInstant().atZone(ZONE).toLocalDate().minusDays(1);
+    LocalDate lastDay = endAt.toInstant().atZone(cn.shaoxing.pilotbase.platform.AppClock.ZONE).toLocalDate().minusDays(1);
     assertThat(page).contains("公示期：" + today + " 至 " + lastDay + "（5个工作日）");
     String row = browser.visible(By.xpath("//tr[td[text()='" + org + "']]")).getText();
     assertThat(row).contains(gradeName);

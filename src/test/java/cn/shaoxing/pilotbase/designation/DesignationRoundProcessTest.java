@@ -1,11 +1,12 @@
 package cn.shaoxing.pilotbase.designation;
 
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.application;
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.at;
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.code;
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.expertScores;
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.formalPass;
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.recommend;
+import cn.shaoxing.pilotbase.support.DesignationTestSupport;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.application;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.at;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.code;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.expertScores;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.formalPass;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

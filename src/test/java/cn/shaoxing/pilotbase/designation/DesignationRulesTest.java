@@ -1,8 +1,9 @@
 package cn.shaoxing.pilotbase.designation;
 
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.application;
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.code;
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.expertScores;
+import cn.shaoxing.pilotbase.support.DesignationTestSupport;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.application;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.code;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.expertScores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;

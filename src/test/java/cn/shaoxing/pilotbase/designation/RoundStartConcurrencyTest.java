@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.support.DesignationTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shaoxing.pilotbase.support.IntegrationTest;

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.evaluation;
 
+import cn.shaoxing.pilotbase.support.EvaluationFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 

@@ -1,11 +1,12 @@
 package cn.shaoxing.pilotbase.evaluation;
 
-import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.at;
-import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.code;
-import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.confirm;
-import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.fireTimer;
-import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.selfEvaluation;
-import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.sheet;
+import cn.shaoxing.pilotbase.support.EvaluationFixtures;
+import static cn.shaoxing.pilotbase.support.EvaluationFixtures.at;
+import static cn.shaoxing.pilotbase.support.EvaluationFixtures.code;
+import static cn.shaoxing.pilotbase.support.EvaluationFixtures.confirm;
+import static cn.shaoxing.pilotbase.support.EvaluationFixtures.fireTimer;
+import static cn.shaoxing.pilotbase.support.EvaluationFixtures.selfEvaluation;
+import static cn.shaoxing.pilotbase.support.EvaluationFixtures.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -140,7 +141,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
   }
 
   String today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(EvaluationFixtures.ZONE).toLocalDate().toString();
+    return cn.shaoxing.pilotbase.platform.AppClock.today().toString();
   }
 
   void approveAndPublish(ProcessInstance cycle, String doc) {

@@ -1,13 +1,13 @@
 package cn.shaoxing.pilotbase.identity;
 
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.application;
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.at;
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.code;
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.expertScores;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.application;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.at;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.code;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.expertScores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shaoxing.pilotbase.designation.DesignationTestSupport;
+import cn.shaoxing.pilotbase.support.DesignationTestSupport;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import cn.shaoxing.pilotbase.support.IntegrationTest;

@@ -1,10 +1,10 @@
 package cn.shaoxing.pilotbase.organisation;
 
-import static cn.shaoxing.pilotbase.designation.DesignationTestSupport.application;
+import static cn.shaoxing.pilotbase.support.DesignationTestSupport.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shaoxing.pilotbase.designation.DesignationTestSupport;
+import cn.shaoxing.pilotbase.support.DesignationTestSupport;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.Designation;
 import cn.shaoxing.pilotbase.register.RegisterService;
@@ -13,7 +13,6 @@ import cn.shaoxing.pilotbase.support.RestClient;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ApplicantAccountTest extends IntegrationTest {
 
   static final int YEAR = 2041;
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   @Autowired ApplicantAccountService accounts;
   @Autowired BaseAccounts baseAccounts;
@@ -50,7 +48,7 @@ class ApplicantAccountTest extends IntegrationTest {
   }
 
   static Date at(String isoLocal) {
-    return Date.from(LocalDateTime.parse(isoLocal).atZone(ZONE).toInstant());
+    return Date.from(LocalDateTime.parse(isoLocal).atZone(cn.shaoxing.pilotbase.platform.AppClock.ZONE).toInstant());
   }
 
   static String code(long n) {

@@ -1,12 +1,12 @@
 package cn.shaoxing.pilotbase.revocation;
 
-import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.at;
-import static cn.shaoxing.pilotbase.evaluation.EvaluationFixtures.code;
+import static cn.shaoxing.pilotbase.support.EvaluationFixtures.at;
+import static cn.shaoxing.pilotbase.support.EvaluationFixtures.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import cn.shaoxing.pilotbase.evaluation.EvaluationFixtures;
+import cn.shaoxing.pilotbase.support.EvaluationFixtures;
 import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
@@ -65,15 +65,15 @@ class RevocationProcessTest extends IntegrationTest {
   }
 
   String today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(EvaluationFixtures.ZONE).toLocalDate().toString();
+    return cn.shaoxing.pilotbase.platform.AppClock.today().toString();
   }
 
   @Test
   void falseMaterialsRevokedAfterSendBackAndFlaggedForReapplication() {
     // A valid credit code (check digit), because the organisation applies again below, through the
     // account bound to it (which is also the base's account).
-    String code = cn.shaoxing.pilotbase.designation.DesignationTestSupport.code(39001);
-    String account = cn.shaoxing.pilotbase.designation.DesignationTestSupport.account(accounts, "org39a", code,
+    String code = cn.shaoxing.pilotbase.support.DesignationTestSupport.code(39001);
+    String account = cn.shaoxing.pilotbase.support.DesignationTestSupport.account(accounts, "org39a", code,
         "撤销测试基地1有限公司", "districtZhuji");
     DesignatedBase b = EvaluationFixtures.base(register, baseAccounts, "撤销测试基地1有限公司", code,
         "districtZhuji", LocalDate.of(2025, 5, 1), account);
@@ -103,7 +103,7 @@ class RevocationProcessTest extends IntegrationTest {
         "formalCorrectionDays", 5L, "roundNotice", "2039年度评选通知"));
     engine.getIdentityService().setAuthentication(account, List.of("applicant"));
     ProcessInstance again = engine.getRuntimeService().startProcessInstanceByKey("designation-application",
-        cn.shaoxing.pilotbase.designation.DesignationTestSupport.application(
+        cn.shaoxing.pilotbase.support.DesignationTestSupport.application(
             b.orgName(), b.creditCode(), "districtZhuji", "newMaterials"));
     engine.getIdentityService().clearAuthentication();
     assertThat(again).isWaitingAt("Task_DistrictReview");

@@ -1,5 +1,6 @@
-package cn.shaoxing.pilotbase.evaluation;
+package cn.shaoxing.pilotbase.support;
 
+import cn.shaoxing.pilotbase.evaluation.EvaluationForm;
 import cn.shaoxing.pilotbase.experts.Expert;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.organisation.BaseAccounts;
@@ -8,7 +9,6 @@ import cn.shaoxing.pilotbase.register.Designation;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -22,12 +22,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Fixtures shared by the evaluation and revocation tests. */
 public final class EvaluationFixtures {
 
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private EvaluationFixtures() {}
 
   public static Date at(String isoLocal) {
-    return Date.from(LocalDateTime.parse(isoLocal).atZone(ZONE).toInstant());
+    return Date.from(LocalDateTime.parse(isoLocal).atZone(cn.shaoxing.pilotbase.platform.AppClock.ZONE).toInstant());
   }
 
   public static String code(long n) {

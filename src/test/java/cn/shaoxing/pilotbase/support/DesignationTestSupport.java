@@ -1,12 +1,12 @@
-package cn.shaoxing.pilotbase.designation;
+package cn.shaoxing.pilotbase.support;
 
+import cn.shaoxing.pilotbase.designation.ApplicationForm;
 import cn.shaoxing.pilotbase.experts.Expert;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccount;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import cn.shaoxing.pilotbase.organisation.CreditCode;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -15,12 +15,11 @@ import java.util.Map;
 /** Valid form data and fixtures for designation tests. */
 public final class DesignationTestSupport {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private DesignationTestSupport() {}
 
   public static Date at(String isoLocal) {
-    return Date.from(LocalDateTime.parse(isoLocal).atZone(ZONE).toInstant());
+    return Date.from(LocalDateTime.parse(isoLocal).atZone(cn.shaoxing.pilotbase.platform.AppClock.ZONE).toInstant());
   }
 
   public static String code(long n) {

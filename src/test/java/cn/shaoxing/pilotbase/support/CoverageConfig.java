@@ -1,4 +1,4 @@
-package cn.shaoxing.pilotbase.designation;
+package cn.shaoxing.pilotbase.support;
 
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.context.annotation.Configuration;
