@@ -1,5 +1,7 @@
 package cn.shaoxing.pilotbase.evaluation;
 
+import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.BASE_ID;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.CYCLE_ID;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CONTENT;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CORRECTED_GRADE;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CREDIT_CODE;
@@ -12,7 +14,6 @@ import static cn.shaoxing.pilotbase.objection.ObjectionVariables.REASON;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.REVIEWER_GROUP;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.VERIFY_ACTION;
 
-import cn.shaoxing.pilotbase.forms.Variable;
 import cn.shaoxing.pilotbase.objection.ObjectionDomain;
 import cn.shaoxing.pilotbase.objection.ObjectionVariables.Context;
 import cn.shaoxing.pilotbase.objection.ObjectionVariables.VerifyAction;
@@ -25,14 +26,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Objections to an evaluation cycle's grades under publicity (processes/objection.bpmn, context
- * evaluation); an upheld objection may correct the base's grade.
+ * evaluation); an upheld objection may correct the base's grade. The cycle and base are passed to
+ * the objection process ({@link EvaluationVariables#CYCLE_ID}, {@link EvaluationVariables#BASE_ID})
+ * so the domain knows them at closing.
  */
 @Component
 public class EvaluationObjections implements ObjectionDomain {
-
-  /** Passed to the objection process so the domain knows the cycle and base at closing. */
-  static final Variable<String> CYCLE_ID = Variable.text("cycleId");
-  static final Variable<String> BASE_ID = Variable.text("baseId");
 
   private final EvaluationService evaluations;
   private final RegisterService register;

@@ -1,5 +1,13 @@
 package cn.shaoxing.pilotbase.evaluation;
 
+import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.CYCLE_ALREADY_OPEN;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.CYCLE_NAME;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.CYCLE_YEAR;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.SCORING_MODE;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.SELF_EVALUATION_DAYS;
+import static cn.shaoxing.pilotbase.experts.ExpertPanels.PANEL_SIZE;
+
+import cn.shaoxing.pilotbase.evaluation.EvaluationVariables.ScoringMode;
 import cn.shaoxing.pilotbase.platform.AppClock;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,9 +25,6 @@ import org.springframework.stereotype.Component;
 public class EvaluationSchedule {
 
   private static final Logger LOG = LoggerFactory.getLogger(EvaluationSchedule.class);
-
-  /** Set by {@link #prepare}: the year has a cycle already, the timer's start is skipped. */
-  public static final String CYCLE_ALREADY_OPEN = "cycleAlreadyOpen";
 
   private final EvaluationProperties properties;
   /** Looked up when the timer fires: the timer's expression is read while the engine is built. */
@@ -41,15 +46,15 @@ public class EvaluationSchedule {
    */
   public void prepare(DelegateExecution ex) {
     int year = AppClock.today().getYear();
-    ex.setVariable("cycleName", year + "年度绩效评价");
-    ex.setVariable("cycleYear", (long) year);
-    ex.setVariable("scoringMode", properties.scoringMode());
-    ex.setVariable("panelSize", (long) properties.panelSize());
-    ex.setVariable("selfEvaluationDays", (long) properties.selfEvaluationDays());
+    CYCLE_NAME.set(ex, year + "年度绩效评价");
+    CYCLE_YEAR.set(ex, year);
+    SCORING_MODE.set(ex, ScoringMode.of(properties.scoringMode()));
+    PANEL_SIZE.set(ex, properties.panelSize());
+    SELF_EVALUATION_DAYS.set(ex, properties.selfEvaluationDays());
     // Under the cycle-start lock (held until this transaction ends): a cycle the bureau opened for
     // this year, earlier or at this very moment, makes the timer's start superfluous.
     List<Cycle> existing = evaluations.getObject().cyclesOfYearForStart(year);
-    ex.setVariable(CYCLE_ALREADY_OPEN, !existing.isEmpty());
+    CYCLE_ALREADY_OPEN.set(ex, !existing.isEmpty());
     if (!existing.isEmpty()) {
       LOG.info("{}年度已有绩效评价周期（{}），定时启动跳过", year,
           existing.stream().map(Cycle::name).collect(Collectors.joining("、")));

@@ -43,8 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class EvaluationService {
 
   public static final String EVENT_EVALUATED = "EVALUATED";
-  public static final String MODE_EXPERTS = "experts";
-  public static final String MODE_THIRD_PARTY = "thirdParty";
+  public static final String MODE_EXPERTS = EvaluationVariables.ScoringMode.EXPERTS.value();
+  public static final String MODE_THIRD_PARTY = EvaluationVariables.ScoringMode.THIRD_PARTY.value();
 
   /** A base to revoke after publication, with the annex cause. */
   public record RevocationCandidate(String baseId, String cause, String details) {}

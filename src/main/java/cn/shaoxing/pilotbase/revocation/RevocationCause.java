@@ -1,10 +1,11 @@
 package cn.shaoxing.pilotbase.revocation;
 
+import cn.shaoxing.pilotbase.forms.Variable;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The causes of annex §三 (绩效评价规则 三、监督管理). */
-public enum RevocationCause {
+/** The causes of annex §三 (绩效评价规则 三、监督管理); the option values of cause on revocation-start. */
+public enum RevocationCause implements Variable.Choice {
   accident("发生严重质量事故、安全事故或环保事故（附件第三条第（一）项）"),
   falseMaterials("提供虚假材料或数据等严重失信行为（附件第三条第（二）项）"),
   failedTwice("连续两次绩效评价“不合格”（附件第三条第（三）项）"),
@@ -16,6 +17,11 @@ public enum RevocationCause {
 
   RevocationCause(String chineseName) {
     this.chineseName = chineseName;
+  }
+
+  @Override
+  public String value() {
+    return name();
   }
 
   public String chineseName() {

@@ -1,9 +1,12 @@
 package cn.shaoxing.pilotbase.revocation;
 
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.BASE_CREDIT_CODE;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.DOCUMENT_DATE;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.MEETING_DATE;
+
 import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.forms.CompletionRule;
 import cn.shaoxing.pilotbase.forms.FormRule;
-import cn.shaoxing.pilotbase.forms.Vars;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import java.time.LocalDate;
 import org.springframework.context.annotation.Bean;
@@ -24,13 +27,13 @@ public class RevocationRules {
   @Bean
   public CompletionRule revocationStartRule() {
     return new FormRule("revocation-start", (v, e) -> {
-      String code = Vars.str(v, "baseCreditCode");
+      String code = BASE_CREDIT_CODE.of(v);
       if (code != null) {
         register.findActiveByCreditCode(code).ifPresentOrElse(b -> {
           if (revocations.openCase(b.id()).isPresent()) {
-            e.add("baseCreditCode", "该基地已有进行中的撤销程序");
+            e.add(BASE_CREDIT_CODE.name(), "该基地已有进行中的撤销程序");
           }
-        }, () -> e.add("baseCreditCode", "名录中没有该统一社会信用代码的有效中试基地"));
+        }, () -> e.add(BASE_CREDIT_CODE.name(), "名录中没有该统一社会信用代码的有效中试基地"));
       }
     });
   }
@@ -38,9 +41,9 @@ public class RevocationRules {
   @Bean
   public CompletionRule revocationPartyRule() {
     return new FormRule("revocation-party-decision", (v, e) -> {
-      LocalDate meeting = Vars.date(v, "meetingDate");
+      LocalDate meeting = MEETING_DATE.of(v);
       if (meeting != null && meeting.isAfter(AppClock.today())) {
-        e.add("meetingDate", "党组会议日期不能晚于今天");
+        e.add(MEETING_DATE.name(), "党组会议日期不能晚于今天");
       }
     });
   }
@@ -48,9 +51,9 @@ public class RevocationRules {
   @Bean
   public CompletionRule revocationPublicationRule() {
     return new FormRule("revocation-publication", (v, e) -> {
-      LocalDate date = Vars.date(v, "documentDate");
+      LocalDate date = DOCUMENT_DATE.of(v);
       if (date != null && date.isAfter(AppClock.today())) {
-        e.add("documentDate", "发文日期不能晚于今天");
+        e.add(DOCUMENT_DATE.name(), "发文日期不能晚于今天");
       }
     });
   }

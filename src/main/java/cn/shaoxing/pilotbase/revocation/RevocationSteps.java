@@ -1,103 +1,86 @@
 package cn.shaoxing.pilotbase.revocation;
 
-import cn.shaoxing.pilotbase.calendar.WorkingDays;
-import cn.shaoxing.pilotbase.forms.Vars;
-import cn.shaoxing.pilotbase.notification.NotificationService;
-import cn.shaoxing.pilotbase.organisation.BaseAccounts;
-import cn.shaoxing.pilotbase.register.BaseStatus;
-import cn.shaoxing.pilotbase.register.DesignatedBase;
-import cn.shaoxing.pilotbase.register.RegisterService;
-import java.time.LocalDate;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.AUTOMATIC;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.BASE_CREDIT_CODE;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.BASE_ID;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.BASE_USER;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.CASE_ID;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.CAUSE;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.CAUSE_DETAILS;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.CAUSE_LABEL;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.DOCUMENT_DATE;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.DOCUMENT_NUMBER;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.EVIDENCE_REFS;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.ORG_NAME;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.PARTY_COMMENTS;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.PARTY_DECISION;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.PROPOSAL_REASON;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.REVIEWER_GROUP;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.SOURCE_CYCLE_ID;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.STATEMENT;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.STATEMENT_DUE;
+
+import cn.shaoxing.pilotbase.revocation.RevocationCases.Registered;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The process adapter of the revocation process. */
+/**
+ * The process adapter of the revocation process: each method reads typed variables ({@link
+ * RevocationVariables}), calls one service ({@link RevocationCases}, {@link RevocationService})
+ * and writes typed variables back.
+ */
 @Component("revocationSteps")
 public class RevocationSteps {
 
+  private final RevocationCases cases;
   private final RevocationService revocations;
-  private final RegisterService register;
-  private final BaseAccounts baseAccounts;
-  private final NotificationService mail;
-  private final WorkingDays workingDays;
-  private final int statementDays;
 
-  public RevocationSteps(RevocationService revocations, RegisterService register,
-      BaseAccounts baseAccounts, NotificationService mail,
-      WorkingDays workingDays,
-      @Value("${pilotbase.revocation.statement-days:10}") int statementDays) {
+  public RevocationSteps(RevocationCases cases, RevocationService revocations) {
+    this.cases = cases;
     this.revocations = revocations;
-    this.register = register;
-    this.baseAccounts = baseAccounts;
-    this.mail = mail;
-    this.workingDays = workingDays;
-    this.statementDays = statementDays;
   }
 
   public void registerCase(DelegateExecution ex) {
     Map<String, Object> v = ex.getVariables();
-    String code = Vars.str(v, "baseCreditCode");
-    DesignatedBase b = register.findActiveByCreditCode(code)
-        .filter(x -> x.status() == BaseStatus.ACTIVE)
-        .orElseThrow(() -> new ProcessEngineException("名录中没有统一社会信用代码为 " + code + " 的有效中试基地"));
-    RevocationCause cause = RevocationCause.of(Vars.str(v, "cause")).orElseThrow();
-    String caseId = revocations.open(b, cause, Vars.str(v, "causeDetails"),
-        Vars.str(v, "evidenceRefs"), Vars.str(v, "sourceCycleId"), ex.getProcessInstanceId());
-    String user = baseAccounts.accountOf(b.id()).orElseThrow(() ->
-        new ProcessEngineException("基地“" + b.orgName() + "”没有登记账号，无法告知陈述申辩"));
-    ex.setVariable("revocationCaseId", caseId);
-    ex.setVariable("baseId", b.id());
-    ex.setVariable("orgName", b.orgName());
-    ex.setVariable("reviewerGroup", b.reviewerGroup());
-    ex.setVariable("baseUser", user);
-    ex.setVariable("causeLabel", cause.chineseName());
-    ex.setVariable("statementDue", workingDays.dueIn(statementDays));
-    if (!Vars.present(v, "automatic")) {
-      ex.setVariable("automatic", false);
+    String code = BASE_CREDIT_CODE.of(v);
+    RevocationCause cause = CAUSE.of(v);
+    Registered r = cases.register(code, cause, CAUSE_DETAILS.of(v), EVIDENCE_REFS.of(v),
+        SOURCE_CYCLE_ID.of(v), ex.getProcessInstanceId());
+    CASE_ID.set(ex, r.caseId());
+    BASE_ID.set(ex, r.base().id());
+    ORG_NAME.set(ex, r.base().orgName());
+    REVIEWER_GROUP.set(ex, r.base().reviewerGroup());
+    BASE_USER.set(ex, r.baseUser());
+    CAUSE_LABEL.set(ex, cause.chineseName());
+    STATEMENT_DUE.set(ex, r.statementDue());
+    if (!AUTOMATIC.present(v)) {
+      AUTOMATIC.set(ex, false);
     }
     ex.setProcessBusinessKey(code + "-撤销");
-    mail.notifyUser(user, "拟撤销市级中试基地评定告知", b.orgName() + "：市科技局拟以“" + cause.chineseName()
-        + "”为由撤销您单位“" + RegisterService.UNIFIED_NAME + "”评定。事由：" + Vars.str(v, "causeDetails")
-        + "。请在" + statementDays + "个工作日内登录平台陈述申辩，逾期视为放弃。");
   }
 
   public void recordStatement(DelegateExecution ex) {
-    revocations.recordStatement(caseId(ex), Vars.str(ex.getVariables(), "statement"));
+    revocations.recordStatement(CASE_ID.of(ex), STATEMENT.of(ex));
   }
 
   public void recordNoStatement(DelegateExecution ex) {
-    ex.setVariable("statement", "逾期未陈述申辩");
-    revocations.recordStatement(caseId(ex), "逾期未陈述申辩，视为放弃");
+    STATEMENT.set(ex, "逾期未陈述申辩");
+    revocations.recordStatement(CASE_ID.of(ex), "逾期未陈述申辩，视为放弃");
   }
 
   public void recordProposal(DelegateExecution ex) {
-    revocations.recordProposal(caseId(ex), Vars.str(ex.getVariables(), "proposalReason"));
+    revocations.recordProposal(CASE_ID.of(ex), PROPOSAL_REASON.of(ex));
   }
 
   public void closeWithoutRevocation(DelegateExecution ex) {
-    Map<String, Object> v = ex.getVariables();
-    String note = "reject".equals(Vars.str(v, "partyDecision"))
-        ? "党组会议决定不予撤销：" + Vars.str(v, "partyComments")
-        : "市科技局决定不提请撤销：" + Vars.str(v, "proposalReason");
-    revocations.close(caseId(ex), note);
-    mail.notifyUser(Vars.str(v, "baseUser"), "撤销评定程序终结", Vars.str(v, "orgName") + "：" + note);
+    cases.closeWithoutRevocation(CASE_ID.of(ex), PARTY_DECISION.of(ex), PARTY_COMMENTS.of(ex),
+        PROPOSAL_REASON.of(ex), BASE_USER.of(ex), ORG_NAME.of(ex));
   }
 
   public void recordRevocation(DelegateExecution ex) {
-    Map<String, Object> v = ex.getVariables();
-    String doc = Vars.str(v, "documentNumber");
-    LocalDate date = Vars.date(v, "documentDate");
-    revocations.revoke(caseId(ex), Vars.str(v, "partyComments"), doc, date);
-    String body = Vars.str(v, "orgName") + "：经市科技局党组会议决定，撤销您单位“" + RegisterService.UNIFIED_NAME
-        + "”评定（文号" + doc + "，" + date + "）。事由：" + Vars.str(v, "causeLabel") + "。";
-    mail.notifyUser(Vars.str(v, "baseUser"), "撤销市级中试基地评定决定", body);
-    mail.notifyGroup(Vars.str(v, "reviewerGroup"), "撤销市级中试基地评定：" + Vars.str(v, "orgName"), body);
-  }
-
-  private static String caseId(DelegateExecution ex) {
-    return Vars.str(ex.getVariables(), "revocationCaseId");
+    cases.revoke(CASE_ID.of(ex), PARTY_COMMENTS.of(ex), DOCUMENT_NUMBER.of(ex),
+        DOCUMENT_DATE.of(ex), BASE_USER.of(ex), REVIEWER_GROUP.of(ex), ORG_NAME.of(ex),
+        CAUSE_LABEL.of(ex));
   }
 }

@@ -41,9 +41,9 @@ class FormTextSafetyTest {
       "industryChainLabel", "IndustryChain.label(code): fixed Chinese label of a code chosen from static select options"
           + " (DesignationSteps.loadApplication)",
       "reviewerName", "Role.chineseName() of the reviewer group, chosen from static select options"
-          + " (DesignationSteps.loadApplication, EvaluationSteps)",
+          + " (DesignationSteps.loadApplication, BaseEvaluationSteps)",
       "causeLabel", "RevocationCause.chineseName() (RevocationSteps)",
-      "currentGrade", "Grade.chineseName() (EvaluationSteps, objection start)",
+      "currentGrade", "Grade.chineseName() (EvaluationObjections, objection start)",
       "anonymousFlag", "one of two fixed sentences (DesignationSteps, objection start)",
       "ineligibilityText", "reasons output by designation-eligibility.dmn: string literals only"
           + " (DesignationSteps.checkEligibility)",
