@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * here once for the processes that draw panels.
  */
 @Component
-@ProcessVariables({"designation-round", "designation-evaluation", "evaluation-cycle", "evaluation-base"})
+@ProcessVariables({"designation-round", "designation-evaluation", "evaluation-schedule", "evaluation-cycle",
+    "evaluation-base"})
 public class ExpertPanels {
 
   /** The multi-instance element variable: the expert of one review. */

@@ -65,6 +65,7 @@ final class ProcessVariableCheck {
   static Map<String, Map<String, Set<String>>> declarations(List<String> problems) {
     Map<String, Map<String, Set<String>>> out = new HashMap<>();
     Map<String, String> declaredIn = new HashMap<>();
+    Map<String, Variable<?>> declaredAs = new HashMap<>();
     for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("cn.shaoxing.pilotbase")) {
       if (!c.isAnnotatedWith(ProcessVariables.class)) {
@@ -85,8 +86,10 @@ final class ProcessVariableCheck {
         }
         for (String p : processes) {
           String where = type.getSimpleName() + "." + f.getName();
-          String before = declaredIn.put(p + "/" + v.name(), where);
-          if (before != null && !before.equals(where)) {
+          // one declaration may be re-exposed (the same Variable object), not declared again
+          Variable<?> same = declaredAs.putIfAbsent(p + "/" + v.name(), v);
+          String before = declaredIn.putIfAbsent(p + "/" + v.name(), where);
+          if (same != null && same != v) {
             problems.add("变量 " + v.name() + " 在流程 " + p + " 中声明了两次：" + before + " 与 " + where);
           }
           out.computeIfAbsent(p, k -> new HashMap<>()).put(v.name(), new TreeSet<>(v.choices()));
