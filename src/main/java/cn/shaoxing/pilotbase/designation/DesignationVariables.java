@@ -91,12 +91,9 @@ public final class DesignationVariables {
   public static final Variable<Boolean> FORMAL_RETURNED = Variable.flag("formalReturned");
   public static final Variable<Integer> CORRECTION_DAYS = Variable.integer("correctionDays");
   public static final Variable<Date> CORRECTION_DUE = Variable.instant("correctionDue");
-  /** Prefix of the formal review's six condition checks (materialCond1 … 6). */
-  public static final String MATERIAL_COND_PREFIX = "materialCond";
   public static final Variable<Boolean> MATERIAL_INDICATORS = Variable.flag("materialIndicators");
-  /** Prefix of the expert's opinions on the six conditions (condOpinion1 … 6: met / notMet). */
-  public static final String COND_OPINION_PREFIX = "condOpinion";
-  public static final Variable<String> RECOMMENDATION = Variable.text("recommendation");
+  public static final Variable<Recommendation> RECOMMENDATION =
+      Variable.choice("recommendation", Recommendation.class);
   public static final Variable<String> EXPERT_OPINION = Variable.text("expertOpinion");
   public static final Variable<Boolean> REQUEST_ON_SITE = Variable.flag("requestOnSite");
   public static final Variable<Boolean> ONSITE_REQUESTED = Variable.flag("onsiteRequested");
@@ -105,6 +102,16 @@ public final class DesignationVariables {
   public static final Variable<OnsiteConsistent> ONSITE_CONSISTENT =
       Variable.choice("onsiteConsistent", OnsiteConsistent.class);
   public static final Variable<String> ONSITE_FINDINGS = Variable.text("onsiteFindings");
+
+  /** The formal review's check of the material for condition {@code i} (1–6) of §三. */
+  public static Variable<Boolean> materialCond(int i) {
+    return Variable.flag("materialCond" + i);
+  }
+
+  /** The expert's opinion on condition {@code i} (1–6) of §三. */
+  public static Variable<ConditionOpinion> condOpinion(int i) {
+    return Variable.choice("condOpinion" + i, ConditionOpinion.class);
+  }
 
   // ------------------------------------------------------------ choice values
 
@@ -179,6 +186,38 @@ public final class DesignationVariables {
     private final String value;
 
     OnsiteConsistent(String value) {
+      this.value = value;
+    }
+
+    @Override
+    public String value() {
+      return value;
+    }
+  }
+
+  /** Options of recommendation on designation-expert-review. */
+  public enum Recommendation implements Variable.Choice {
+    RECOMMEND("recommend"), NOT_RECOMMEND("notRecommend");
+
+    private final String value;
+
+    Recommendation(String value) {
+      this.value = value;
+    }
+
+    @Override
+    public String value() {
+      return value;
+    }
+  }
+
+  /** Options of condOpinion1 … 6 on designation-expert-review. */
+  public enum ConditionOpinion implements Variable.Choice {
+    MET("met"), NOT_MET("notMet");
+
+    private final String value;
+
+    ConditionOpinion(String value) {
       this.value = value;
     }
 
