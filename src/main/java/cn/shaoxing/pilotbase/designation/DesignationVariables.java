@@ -113,117 +113,27 @@ public final class DesignationVariables {
     return Variable.choice("condOpinion" + i, ConditionOpinion.class);
   }
 
-  // ------------------------------------------------------------ choice values
+  // ------------------------------------------------------------ choice values (value: the name in
+  // lower camel case, Variable.Choice)
 
   /** Options of partyDecision on designation-party-review. */
-  public enum PartyDecision implements Variable.Choice {
-    APPROVE("approve"), SEND_BACK("sendBack");
-
-    private final String value;
-
-    PartyDecision(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-  }
+  public enum PartyDecision implements Variable.Choice { APPROVE, SEND_BACK }
 
   /** Options of ineligibleAction on designation-ineligible-notice. */
-  public enum IneligibleAction implements Variable.Choice {
-    CORRECT("correct"), ABANDON("abandon");
-
-    private final String value;
-
-    IneligibleAction(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-  }
+  public enum IneligibleAction implements Variable.Choice { CORRECT, ABANDON }
 
   /** Options of districtDecision on designation-district-review. */
-  public enum DistrictDecision implements Variable.Choice {
-    RECOMMEND("recommend"), RETURN("return"), REJECT("reject");
-
-    private final String value;
-
-    DistrictDecision(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-  }
+  public enum DistrictDecision implements Variable.Choice { RECOMMEND, RETURN, REJECT }
 
   /** Options of formalDecision on designation-formal-review. */
-  public enum FormalDecision implements Variable.Choice {
-    PASS("pass"), RETURN("return"), FAIL("fail");
-
-    private final String value;
-
-    FormalDecision(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-  }
+  public enum FormalDecision implements Variable.Choice { PASS, RETURN, FAIL }
 
   /** Options of onsiteConsistent on designation-onsite-check. */
-  public enum OnsiteConsistent implements Variable.Choice {
-    CONSISTENT("consistent"), INCONSISTENT("inconsistent");
-
-    private final String value;
-
-    OnsiteConsistent(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-  }
+  public enum OnsiteConsistent implements Variable.Choice { CONSISTENT, INCONSISTENT }
 
   /** Options of recommendation on designation-expert-review. */
-  public enum Recommendation implements Variable.Choice {
-    RECOMMEND("recommend"), NOT_RECOMMEND("notRecommend");
-
-    private final String value;
-
-    Recommendation(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-  }
+  public enum Recommendation implements Variable.Choice { RECOMMEND, NOT_RECOMMEND }
 
   /** Options of condOpinion1 … 6 on designation-expert-review. */
-  public enum ConditionOpinion implements Variable.Choice {
-    MET("met"), NOT_MET("notMet");
-
-    private final String value;
-
-    ConditionOpinion(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-  }
+  public enum ConditionOpinion implements Variable.Choice { MET, NOT_MET }
 }
