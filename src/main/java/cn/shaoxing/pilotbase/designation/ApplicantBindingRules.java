@@ -1,9 +1,10 @@
 package cn.shaoxing.pilotbase.designation;
 
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICANT_USER_ID;
+
 import cn.shaoxing.pilotbase.forms.CompletionRule;
 import cn.shaoxing.pilotbase.forms.FormRule;
 import cn.shaoxing.pilotbase.forms.ValidationErrors;
-import cn.shaoxing.pilotbase.forms.Vars;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccount;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import java.util.Map;
@@ -21,9 +22,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ApplicantBindingRules {
 
-  /** Variable set by the engine from the authenticated user ({@code camunda:initiator}). */
-  static final String APPLICANT_USER_ID = "applicantUserId";
-
   private final ApplicantAccountService accounts;
   private final IdentityService identity;
 
@@ -40,9 +38,9 @@ public class ApplicantBindingRules {
         e.add(ApplicationForm.CREDIT_CODE, "无法确认提交申报的账号，请登录后再申报");
         return;
       }
-      String initiator = Vars.str(v, APPLICANT_USER_ID);
+      String initiator = APPLICANT_USER_ID.of(v);
       if (initiator != null && !initiator.equals(user)) {
-        e.add(APPLICANT_USER_ID, "不能以其他账号的名义提交申报");
+        e.add(APPLICANT_USER_ID.name(), "不能以其他账号的名义提交申报");
         return;
       }
       checkBinding(user, v, e);
@@ -54,7 +52,7 @@ public class ApplicantBindingRules {
     return new FormRule(ApplicationForm.CORRECTION_FORM_ID, (v, e) -> {
       // The signed-in applicant; an engine-internal completion (no user) stands for the application's own account.
       String user = currentUser();
-      checkBinding(user != null ? user : Vars.str(v, APPLICANT_USER_ID), v, e);
+      checkBinding(user != null ? user : APPLICANT_USER_ID.of(v), v, e);
     });
   }
 
@@ -65,7 +63,7 @@ public class ApplicantBindingRules {
           + "或市级归口管理单位，为本账号登记单位名称和统一社会信用代码");
       return;
     }
-    String code = Vars.str(v, ApplicationForm.CREDIT_CODE);
+    String code = DesignationVariables.CREDIT_CODE.of(v);
     ApplicantAccount a = account.get();
     if (code != null && !a.creditCode().equals(code)) {
       e.add(ApplicationForm.CREDIT_CODE, "统一社会信用代码与本账号绑定的单位不一致：本账号只能为“" + a.orgName()

@@ -4,6 +4,9 @@ import java.util.List;
 
 /**
  * Field keys of the application form (start form and correction form share them), declared once.
+ * They are the form's keys, not a second declaration of process variables: the typed variables the
+ * Java reads are {@link DesignationVariables}' constants built from these names (orgName and
+ * reviewerGroup: {@code objection.ObjectionVariables}).
  */
 public final class ApplicationForm {
 

@@ -1,11 +1,23 @@
 package cn.shaoxing.pilotbase.designation;
 
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.CONTACT_EMAIL;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.CREDIT_CODE;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.INDUSTRY_CHAIN;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.ORG_NAME;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.REVIEWER_GROUP;
+
 import cn.shaoxing.pilotbase.platform.AppClock;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +42,28 @@ public class ApplicationService {
       String reviewerGroup,
       String industryChain,
       String contactEmail,
-      String filingJson) {}
+      String filingJson) {
+
+    /**
+     * The filing of submitted form variables: the organisation data, and the snapshot (JSON) of
+     * every application form key that experts and reviewers see ({@link ApplicationForm#allKeys}).
+     */
+    public static Filing of(Map<String, Object> v, String applicant) {
+      Map<String, Object> snapshot = new LinkedHashMap<>();
+      for (String key : ApplicationForm.allKeys()) {
+        Object o = v.get(key);
+        snapshot.put(key, o instanceof Date d ? d.toInstant().toString() : o);
+      }
+      try {
+        return new Filing(applicant, ORG_NAME.of(v), CREDIT_CODE.of(v), REVIEWER_GROUP.of(v),
+            INDUSTRY_CHAIN.of(v), CONTACT_EMAIL.of(v), JSON.writeValueAsString(snapshot));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Transactional
   public Application create(int roundYear, String processInstanceId, Filing f) {
@@ -59,6 +92,15 @@ public class ApplicationService {
   /** The submitted form data (JSON) as last filed or corrected. */
   public String filing(String id) {
     return jdbc.queryForObject("SELECT filing FROM dsg_application WHERE id=?", String.class, id);
+  }
+
+  /** The snapshot of {@link #filing} as the variables it was filed from. */
+  public Map<String, Object> filingVariables(String id) {
+    try {
+      return JSON.readValue(filing(id), new TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Transactional

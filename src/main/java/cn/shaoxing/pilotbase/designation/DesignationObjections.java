@@ -1,5 +1,7 @@
 package cn.shaoxing.pilotbase.designation;
 
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICATION_ID;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.ROUND_YEAR;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.ANONYMOUS_FLAG;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CONTENT;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CREDIT_CODE;
@@ -14,7 +16,6 @@ import static cn.shaoxing.pilotbase.objection.ObjectionVariables.REGISTERED_BY;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.REVIEWER_GROUP;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.VERIFY_ACTION;
 
-import cn.shaoxing.pilotbase.forms.Variable;
 import cn.shaoxing.pilotbase.objection.ObjectionDomain;
 import cn.shaoxing.pilotbase.objection.ObjectionVariables.Context;
 import cn.shaoxing.pilotbase.objection.ObjectionVariables.VerifyAction;
@@ -26,10 +27,6 @@ import org.springframework.stereotype.Component;
 /** Objections to a round's proposed list under publicity (processes/objection.bpmn, context designation). */
 @Component
 public class DesignationObjections implements ObjectionDomain {
-
-  /** Passed to the objection process so its forms and the domain know the round and application. */
-  static final Variable<Integer> ROUND_YEAR = Variable.integer("roundYear");
-  static final Variable<String> APPLICATION_ID = Variable.text("applicationId");
 
   private final RoundService rounds;
   private final ApplicationService applications;

@@ -1,5 +1,53 @@
 package cn.shaoxing.pilotbase.designation;
 
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICATION_DEADLINE;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICATION_ID;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.CHECK_AUTHENTIC;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.CHECK_COMPLETE;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.CHECK_CONFORM;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.CORRECTION_DAYS;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.CREDIT_CODE;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.DECLARATION_TRUTHFUL;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.DISTRICT_COMMENTS;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.DISTRICT_DECISION;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.DISTRICT_RANK;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.DOCUMENT_DATE;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.DOCUMENT_NUMBER;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.EXPERT_OPINION;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.FORMAL_COMMENTS;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.FORMAL_DECISION;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.FORMAL_RETURNED;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.HOSTED_UNIT;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.LANDED_PROJECTS;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.MATERIAL_INDICATORS;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.MEETING_DATE;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.ONSITE_DATE;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.PARTY_COMMENTS;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.PARTY_DECISION;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.PROPOSAL_NOTE;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.PROPOSED_APPLICATIONS;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.RECOMMENDATION;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.RECOMMENDATIONS_CONFIRMED;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.REGISTRATION_DATE;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.REQUEST_ON_SITE;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.ROUND_YEAR;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.SERVICE_PROJECTS;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.WITHDRAW_CONFIRM;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.condOpinion;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.materialCond;
+import static cn.shaoxing.pilotbase.experts.ExpertPanels.DECLINE_REASON;
+import static cn.shaoxing.pilotbase.experts.ExpertPanels.PARTICIPATION;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.OBJECTOR_ANONYMOUS;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.OBJECTOR_CONTACT;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.OBJECTOR_NAME;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.ORG_NAME;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.REVIEWER_GROUP;
+
+import cn.shaoxing.pilotbase.designation.DesignationVariables.DistrictDecision;
+import cn.shaoxing.pilotbase.designation.DesignationVariables.FormalDecision;
+import cn.shaoxing.pilotbase.designation.DesignationVariables.PartyDecision;
+import cn.shaoxing.pilotbase.experts.ExpertPanels.Participation;
+import cn.shaoxing.pilotbase.objection.ObjectionVariables;
 import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.forms.Checks;
@@ -33,12 +81,12 @@ public class DesignationRules {
   public static final List<String> EXPERT_FIELDS;
 
   static {
-    List<String> f = new ArrayList<>(List.of("participation", "declineReason", "recommendation",
-        "expertOpinion", "requestOnSite"));
+    List<String> f = new ArrayList<>(List.of(PARTICIPATION.name(), DECLINE_REASON.name(),
+        RECOMMENDATION.name(), EXPERT_OPINION.name(), REQUEST_ON_SITE.name()));
     // the scoring fields depend on the annex's indicators and units only, not on the rules
     f.addAll(ExpertSheetForm.keys(DefaultIndicatorTable.table()));
     for (int i = 1; i <= 6; i++) {
-      f.add("condOpinion" + i);
+      f.add(condOpinion(i).name());
     }
     EXPERT_FIELDS = List.copyOf(f);
   }
@@ -67,15 +115,15 @@ public class DesignationRules {
       // roundYear (2020–2100, integer), applicationDeadline, panelSize, formalCorrectionDays and
       // roundNotice are checked by designation-round-start.form; here: one round a year, not in the past
       Checks c = new Checks(v, e);
-      BigDecimal year = Vars.num(v, "roundYear");
+      Integer year = ROUND_YEAR.of(v);
       // findForStart locks round starts until this start commits: a second start for the same
       // year at the same moment waits here and is then refused with this message.
       if (year != null && rounds.findForStart(year.intValue()).isPresent()) {
-        c.add("roundYear", year.intValue() + "年度评选已经开启，每年只能开展一次评选");
+        c.add(ROUND_YEAR.name(), year.intValue() + "年度评选已经开启，每年只能开展一次评选");
       }
-      LocalDate deadline = Vars.date(v, "applicationDeadline");
+      LocalDate deadline = APPLICATION_DEADLINE.of(v);
       if (deadline != null && deadline.isBefore(AppClock.today())) {
-        c.add("applicationDeadline", "申报截止日期不能早于今天");
+        c.add(APPLICATION_DEADLINE.name(), "申报截止日期不能早于今天");
       }
     });
   }
@@ -84,13 +132,13 @@ public class DesignationRules {
   public CompletionRule recommendationsConfirmRule() {
     return new FormRule("designation-recommendations-confirm", (v, e) -> {
       Checks c = new Checks(v, e);
-      c.mustBeTrue("recommendationsConfirmed", "请确认已汇总各区、县（市）及归口单位的推荐");
-      BigDecimal year = Vars.num(v, "roundYear");
+      c.mustBeTrue(RECOMMENDATIONS_CONFIRMED.name(), "请确认已汇总各区、县（市）及归口单位的推荐");
+      Integer year = ROUND_YEAR.of(v);
       if (year != null) {
         long pending = applications.ofRound(year.intValue()).stream()
             .filter(a -> a.status().beforeDistrictDecision()).count();
         if (pending > 0) {
-          c.add("recommendationsConfirmed",
+          c.add(RECOMMENDATIONS_CONFIRMED.name(),
               "尚有" + pending + "份申报未完成区县/归口单位审核（含补正中的申报），请督促办结后再汇总");
         }
       }
@@ -101,8 +149,8 @@ public class DesignationRules {
   public CompletionRule proposedListRule() {
     return new FormRule("designation-proposed-list", (v, e) -> {
       Checks c = new Checks(v, e);
-      List<String> chosen = Vars.strings(v, "proposedApplications");
-      BigDecimal year = Vars.num(v, "roundYear");
+      List<String> chosen = PROPOSED_APPLICATIONS.of(v);
+      Integer year = ROUND_YEAR.of(v);
       if (year != null) {
         Set<String> candidates = new HashSet<>(applications.ofRound(year.intValue()).stream()
             .filter(a -> a.status() == ApplicationStatus.EVALUATED
@@ -111,15 +159,15 @@ public class DesignationRules {
             .map(Application::id).toList());
         for (String id : chosen) {
           if (!candidates.contains(id)) {
-            c.add("proposedApplications", "拟评定名单中含有未完成专家评审的申报：" + id);
+            c.add(PROPOSED_APPLICATIONS.name(), "拟评定名单中含有未完成专家评审的申报：" + id);
           }
         }
       }
       if (chosen.size() != new HashSet<>(chosen).size()) {
-        c.add("proposedApplications", "拟评定名单中有重复的单位");
+        c.add(PROPOSED_APPLICATIONS.name(), "拟评定名单中有重复的单位");
       }
       if (chosen.isEmpty()) {
-        c.required("proposalNote", "说明（拟评定名单为空时必填）");
+        c.required(PROPOSAL_NOTE.name(), "说明（拟评定名单为空时必填）");
       }
     });
   }
@@ -128,12 +176,12 @@ public class DesignationRules {
   public CompletionRule partyReviewRule() {
     return new FormRule("designation-party-review", (v, e) -> {
       Checks c = new Checks(v, e);
-      if ("sendBack".equals(Vars.str(v, "partyDecision"))) {
-        c.required("partyComments", "退回意见");
+      if (PARTY_DECISION.of(v) == PartyDecision.SEND_BACK) {
+        c.required(PARTY_COMMENTS.name(), "退回意见");
       }
-      LocalDate meeting = Vars.date(v, "meetingDate");
+      LocalDate meeting = MEETING_DATE.of(v);
       if (meeting != null && meeting.isAfter(AppClock.today())) {
-        c.add("meetingDate", "党组会议日期不能晚于今天");
+        c.add(MEETING_DATE.name(), "党组会议日期不能晚于今天");
       }
     });
   }
@@ -142,21 +190,21 @@ public class DesignationRules {
   public CompletionRule publicationRule() {
     return new FormRule("designation-publication", (v, e) -> {
       Checks c = new Checks(v, e);
-      LocalDate date = Vars.date(v, "documentDate");
+      LocalDate date = DOCUMENT_DATE.of(v);
       if (date != null && date.isAfter(AppClock.today())) {
-        c.add("documentDate", "发文日期不能晚于今天");
+        c.add(DOCUMENT_DATE.name(), "发文日期不能晚于今天");
       }
-      BigDecimal year = Vars.num(v, "roundYear");
+      Integer year = ROUND_YEAR.of(v);
       if (year != null) {
         rounds.find(year.intValue()).ifPresent(r -> {
           if (date != null && r.publicityStart() != null
               && date.isBefore(r.publicityStart().atZone(AppClock.ZONE).toLocalDate())) {
-            c.add("documentDate", "发文日期不能早于公示开始日期");
+            c.add(DOCUMENT_DATE.name(), "发文日期不能早于公示开始日期");
           }
         });
         int open = objections.countOpen(year.intValue());
         if (open > 0) {
-          c.add("documentNumber", "尚有" + open + "件公示异议未处理完毕，不能发文公布");
+          c.add(DOCUMENT_NUMBER.name(), "尚有" + open + "件公示异议未处理完毕，不能发文公布");
         }
       }
     });
@@ -171,11 +219,11 @@ public class DesignationRules {
       checkApplication(v, c);
       var round = rounds.openForApplications(AppClock.today());
       if (round.isEmpty()) {
-        c.add("orgName", "当前没有开放申报的年度评选，或申报已截止");
+        c.add(ORG_NAME.name(), "当前没有开放申报的年度评选，或申报已截止");
       } else {
-        String code = Vars.str(v, ApplicationForm.CREDIT_CODE);
+        String code = CREDIT_CODE.of(v);
         if (code != null && !applications.activeOfOrganisation(round.get().year(), code).isEmpty()) {
-          c.add(ApplicationForm.CREDIT_CODE, "该单位在" + round.get().year() + "年度已提交申报，不能重复申报");
+          c.add(CREDIT_CODE.name(), "该单位在" + round.get().year() + "年度已提交申报，不能重复申报");
         }
       }
     });
@@ -194,27 +242,27 @@ public class DesignationRules {
    * lengths, options, ranges, integers and the e-mail pattern are the form's.
    */
   static void checkApplication(Map<String, Object> v, Checks c) {
-    String code = Vars.str(v, ApplicationForm.CREDIT_CODE);
+    String code = CREDIT_CODE.of(v);
     if (code != null && !CreditCode.isValid(code)) {
-      c.add(ApplicationForm.CREDIT_CODE, "统一社会信用代码无效（应为18位且校验位正确）");
+      c.add(CREDIT_CODE.name(), "统一社会信用代码无效（应为18位且校验位正确）");
     }
-    LocalDate registered = Vars.date(v, ApplicationForm.REGISTRATION_DATE);
+    LocalDate registered = REGISTRATION_DATE.of(v);
     if (registered != null && registered.isAfter(AppClock.today())) {
-      c.add(ApplicationForm.REGISTRATION_DATE, "注册日期不能晚于今天");
+      c.add(REGISTRATION_DATE.name(), "注册日期不能晚于今天");
     }
     if (registered != null && registered.isBefore(LocalDate.of(1949, 10, 1))) {
-      c.add(ApplicationForm.REGISTRATION_DATE, "注册日期不合理");
+      c.add(REGISTRATION_DATE.name(), "注册日期不合理");
     }
     for (String d : ApplicationForm.DECLARATIONS) {
-      if (!d.equals(ApplicationForm.INDEPENDENT_ACCOUNTS) || Vars.isTrue(v, ApplicationForm.HOSTED_UNIT)) {
+      if (!d.equals(ApplicationForm.INDEPENDENT_ACCOUNTS) || HOSTED_UNIT.isTrue(v)) {
         c.bool(d, ApplicationForm.label(d));
       }
     }
-    c.mustBeTrue(ApplicationForm.DECLARATION_TRUTHFUL, "请承诺所填报材料真实、准确、完整");
-    BigDecimal services = Vars.num(v, "serviceProjects");
-    BigDecimal landed = Vars.num(v, "landedProjects");
+    c.mustBeTrue(DECLARATION_TRUTHFUL.name(), "请承诺所填报材料真实、准确、完整");
+    BigDecimal services = SERVICE_PROJECTS.of(v);
+    BigDecimal landed = LANDED_PROJECTS.of(v);
     if (services != null && landed != null && landed.compareTo(services) > 0) {
-      c.add("landedProjects", "中试服务成果（项目）落地数不能大于中试服务成果（项目）数");
+      c.add(LANDED_PROJECTS.name(), "中试服务成果（项目）落地数不能大于中试服务成果（项目）数");
     }
   }
 
@@ -222,7 +270,7 @@ public class DesignationRules {
   public CompletionRule withdrawalRule() {
     return new FormRule("designation-withdrawal", (v, e) -> {
       Checks c = new Checks(v, e);
-      c.mustBeTrue("withdrawConfirm", "请勾选确认撤回申报");
+      c.mustBeTrue(WITHDRAW_CONFIRM.name(), "请勾选确认撤回申报");
     });
   }
 
@@ -230,22 +278,23 @@ public class DesignationRules {
   public CompletionRule districtReviewRule() {
     return new FormRule("designation-district-review", (v, e) -> {
       Checks c = new Checks(v, e);
-      String decision = Vars.str(v, "districtDecision");
+      DistrictDecision decision = DISTRICT_DECISION.of(v);
       if (decision == null) {
         return;
       }
-      if (!"recommend".equals(decision)) {
-        c.required("districtComments", "return".equals(decision) ? "退回补正意见" : "不予推荐理由");
+      if (decision != DistrictDecision.RECOMMEND) {
+        c.required(DISTRICT_COMMENTS.name(),
+            decision == DistrictDecision.RETURN ? "退回补正意见" : "不予推荐理由");
         return;
       }
-      c.mustBeTrue("checkAuthentic", "推荐前须确认材料真实性");
-      c.mustBeTrue("checkComplete", "推荐前须确认材料完整性");
-      c.mustBeTrue("checkConform", "推荐前须确认材料规范性");
+      c.mustBeTrue(CHECK_AUTHENTIC.name(), "推荐前须确认材料真实性");
+      c.mustBeTrue(CHECK_COMPLETE.name(), "推荐前须确认材料完整性");
+      c.mustBeTrue(CHECK_CONFORM.name(), "推荐前须确认材料规范性");
       // range and integer in the form; required only for a recommendation (a conditional field)
-      BigDecimal rank = c.required("districtRank", "本地区推荐排序") ? Vars.num(v, "districtRank") : null;
-      BigDecimal year = Vars.num(v, "roundYear");
-      String group = Vars.str(v, ApplicationForm.REVIEWER_GROUP);
-      String self = Vars.str(v, "applicationId");
+      Integer rank = c.required(DISTRICT_RANK.name(), "本地区推荐排序") ? DISTRICT_RANK.of(v) : null;
+      Integer year = ROUND_YEAR.of(v);
+      String group = REVIEWER_GROUP.of(v);
+      String self = APPLICATION_ID.of(v);
       if (rank != null && year != null && group != null) {
         List<Application> same = applications.ofRound(year.intValue()).stream()
             .filter(a -> a.reviewerGroup().equals(group))
@@ -253,14 +302,14 @@ public class DesignationRules {
                 && a.status() != ApplicationStatus.ABANDONED)
             .toList();
         if (rank.intValue() > same.size()) {
-          c.add("districtRank", "推荐排序不能大于本地区本年度申报数（" + same.size() + "）");
+          c.add(DISTRICT_RANK.name(), "推荐排序不能大于本地区本年度申报数（" + same.size() + "）");
         }
         same.stream()
             .filter(a -> !a.id().equals(self) && a.districtRank() != null
                 && a.status() != ApplicationStatus.DISTRICT_REJECTED
                 && a.districtRank() == rank.intValue())
             .findFirst()
-            .ifPresent(a -> c.add("districtRank",
+            .ifPresent(a -> c.add(DISTRICT_RANK.name(),
                 "推荐排序 " + rank.intValue() + " 已分配给" + a.orgName() + "，同一地区的推荐排序不能重复"));
       }
     });
@@ -272,24 +321,24 @@ public class DesignationRules {
   public CompletionRule formalReviewRule() {
     return new FormRule("designation-formal-review", (v, e) -> {
       Checks c = new Checks(v, e);
-      String d = Vars.str(v, "formalDecision");
+      FormalDecision d = FORMAL_DECISION.of(v);
       if (d == null) {
         return;
       }
-      if ("pass".equals(d)) {
+      if (d == FormalDecision.PASS) {
         for (int i = 1; i <= 6; i++) {
-          c.mustBeTrue("materialCond" + i, "形式审查通过前须确认第" + i + "项参评条件的材料齐全");
+          c.mustBeTrue(materialCond(i).name(), "形式审查通过前须确认第" + i + "项参评条件的材料齐全");
         }
-        c.mustBeTrue("materialIndicators", "形式审查通过前须确认指标佐证材料齐全");
+        c.mustBeTrue(MATERIAL_INDICATORS.name(), "形式审查通过前须确认指标佐证材料齐全");
       } else {
-        c.required("formalComments", "return".equals(d) ? "补正要求" : "不通过理由");
+        c.required(FORMAL_COMMENTS.name(), d == FormalDecision.RETURN ? "补正要求" : "不通过理由");
       }
-      if ("return".equals(d)) {
-        if (Vars.isTrue(v, "formalReturned")) {
-          c.add("formalDecision", "形式审查只能退回补正一次，请作出通过或不通过的结论");
+      if (d == FormalDecision.RETURN) {
+        if (FORMAL_RETURNED.isTrue(v)) {
+          c.add(FORMAL_DECISION.name(), "形式审查只能退回补正一次，请作出通过或不通过的结论");
         }
         // 1–20 working days, integer: the form; required only on a return (a conditional field)
-        c.required("correctionDays", "补正期限（工作日）");
+        c.required(CORRECTION_DAYS.name(), "补正期限（工作日）");
       }
     });
   }
@@ -297,32 +346,32 @@ public class DesignationRules {
   /** Blind review: scores and opinions are sealed; the process sees only whether the expert takes part. */
   @Bean
   public SealedForm expertReviewSealed() {
-    return SealedForm.of("designation-expert-review", "participation");
+    return SealedForm.of("designation-expert-review", PARTICIPATION.name());
   }
 
   @Bean
   public CompletionRule expertReviewRule() {
     return new FormRule("designation-expert-review", (v, e) -> {
       Checks c = new Checks(v, e);
-      String participation = Vars.str(v, "participation");
+      Participation participation = PARTICIPATION.of(v);
       if (participation == null) {
         return;
       }
-      if (!"accept".equals(participation)) {
-        c.required("declineReason", "回避或谢绝理由");
+      if (participation != Participation.ACCEPT) {
+        c.required(DECLINE_REASON.name(), "回避或谢绝理由");
         return;
       }
       // Marks and adjustments against the round's indicator table (points, which indicators the
       // experts score): the table, not the form, holds the maxima.
-      BigDecimal year = Vars.num(v, "roundYear");
+      Integer year = ROUND_YEAR.of(v);
       ExpertSheetForm.check(year == null ? scoring.currentTable() : scoring.tableOf(year.intValue()),
           v, e::add);
       // required only from an expert who takes part; options and lengths are the form's
       for (int i = 1; i <= 6; i++) {
-        c.required("condOpinion" + i, "对第" + i + "项参评条件的意见");
+        c.required(condOpinion(i).name(), "对第" + i + "项参评条件的意见");
       }
-      c.required("recommendation", "评审建议");
-      c.required("expertOpinion", "评审意见");
+      c.required(RECOMMENDATION.name(), "评审建议");
+      c.required(EXPERT_OPINION.name(), "评审意见");
     });
   }
 
@@ -330,9 +379,9 @@ public class DesignationRules {
   public CompletionRule onSiteCheckRule() {
     return new FormRule("designation-onsite-check", (v, e) -> {
       Checks c = new Checks(v, e);
-      LocalDate d = Vars.date(v, "onsiteDate");
+      LocalDate d = ONSITE_DATE.of(v);
       if (d != null && d.isAfter(AppClock.today())) {
-        c.add("onsiteDate", "核查日期不能晚于今天");
+        c.add(ONSITE_DATE.name(), "核查日期不能晚于今天");
       }
     });
   }
@@ -343,12 +392,12 @@ public class DesignationRules {
   public CompletionRule objectionStartRule() {
     return new FormRule("designation-objection-start", (v, e) -> {
       Checks c = new Checks(v, e);
-      boolean anonymous = Vars.isTrue(v, "objectorAnonymous");
+      boolean anonymous = OBJECTOR_ANONYMOUS.isTrue(v);
       if (!anonymous) {
-        c.required("objectorName", "异议人姓名或单位");
-        c.required("objectorContact", "异议人联系方式");
+        c.required(OBJECTOR_NAME.name(), "异议人姓名或单位");
+        c.required(OBJECTOR_CONTACT.name(), "异议人联系方式");
       }
-      String code = Vars.str(v, "objectionCreditCode");
+      String code = ObjectionVariables.CREDIT_CODE.of(v);
       if (code == null) {
         return;
       }
@@ -357,13 +406,13 @@ public class DesignationRules {
               .anyMatch(a -> a.creditCode().equals(code)))
           .findFirst();
       if (target.isEmpty()) {
-        c.add("objectionCreditCode", "公示中的拟评定名单里没有统一社会信用代码为 " + code + " 的单位");
+        c.add(ObjectionVariables.CREDIT_CODE.name(), "公示中的拟评定名单里没有统一社会信用代码为 " + code + " 的单位");
         return;
       }
       if (target.get().publicityEnd() != null
           && !AppClock.now().toInstant()
               .isBefore(target.get().publicityEnd())) {
-        c.add("objectionCreditCode", "公示期已结束，不能再登记异议");
+        c.add(ObjectionVariables.CREDIT_CODE.name(), "公示期已结束，不能再登记异议");
       }
     });
   }

@@ -1,7 +1,11 @@
 package cn.shaoxing.pilotbase.designation;
 
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.EXPERT_OPINION;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.RECOMMENDATION;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.REQUEST_ON_SITE;
+
+import cn.shaoxing.pilotbase.designation.DesignationVariables.Recommendation;
 import cn.shaoxing.pilotbase.platform.AppClock;
-import cn.shaoxing.pilotbase.forms.Vars;
 import cn.shaoxing.pilotbase.scoring.ExpertSheet;
 import cn.shaoxing.pilotbase.scoring.ExpertSheetForm;
 import cn.shaoxing.pilotbase.scoring.IndicatorTable;
@@ -38,7 +42,7 @@ public class ExpertReviewService {
   /** All six conditions judged met by the expert. */
   public static boolean conditionsMet(Map<String, Object> form) {
     for (int i = 1; i <= 6; i++) {
-      if (!"met".equals(Vars.str(form, "condOpinion" + i))) {
+      if (DesignationVariables.condOpinion(i).of(form) != DesignationVariables.ConditionOpinion.MET) {
         return false;
       }
     }
@@ -62,8 +66,8 @@ public class ExpertReviewService {
               + " submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
           UUID.randomUUID().toString(), applicationId, expertUserId, marks,
           json.writeValueAsString(sheet), bonus, conditionsMet(form),
-          "recommend".equals(Vars.str(form, "recommendation")),
-          Vars.str(form, "expertOpinion"), Vars.isTrue(form, "requestOnSite"),
+          RECOMMENDATION.of(form) == Recommendation.RECOMMEND,
+          EXPERT_OPINION.of(form), REQUEST_ON_SITE.isTrue(form),
           AppClock.timestamp());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);

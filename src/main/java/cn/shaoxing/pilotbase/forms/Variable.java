@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -137,8 +138,19 @@ public final class Variable<T> {
     return name;
   }
 
-  /** A value of a closed set as diagrams and forms spell it (e.g. {@code "sendBack"}). */
+  /**
+   * A value of a closed set as diagrams and forms spell it (e.g. {@code "sendBack"}), implemented by
+   * enums. By default the value is the constant's name in lower camel case ({@code SEND_BACK} →
+   * {@code sendBack}); an enum whose values are spelt otherwise overrides {@link #value}.
+   */
   public interface Choice {
-    String value();
+    default String value() {
+      String[] words = ((Enum<?>) this).name().toLowerCase(Locale.ROOT).split("_");
+      StringBuilder value = new StringBuilder(words[0]);
+      for (int i = 1; i < words.length; i++) {
+        value.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+      }
+      return value.toString();
+    }
   }
 }

@@ -39,14 +39,14 @@ class FormTextSafetyTest {
    */
   static final Map<String, String> SYSTEM_VARIABLES = Map.of(
       "industryChainLabel", "IndustryChain.label(code): fixed Chinese label of a code chosen from static select options"
-          + " (DesignationSteps.loadApplication)",
+          + " (ApplicationReviewSteps.loadApplication)",
       "reviewerName", "Role.chineseName() of the reviewer group, chosen from static select options"
-          + " (DesignationSteps.loadApplication, BaseEvaluationSteps)",
+          + " (ApplicationReviewSteps.loadApplication, BaseEvaluationSteps)",
       "causeLabel", "RevocationCause.chineseName() (RevocationSteps)",
       "currentGrade", "Grade.chineseName() (EvaluationObjections, objection start)",
-      "anonymousFlag", "one of two fixed sentences (DesignationSteps, objection start)",
+      "anonymousFlag", "one of two fixed sentences (DesignationObjections, objection start)",
       "ineligibilityText", "reasons output by designation-eligibility.dmn: string literals only"
-          + " (DesignationSteps.checkEligibility)",
+          + " (ApplicationSteps.checkEligibility)",
       "tieDescription", "counts, scores and fixed words (GradingService: TieGroup description)");
 
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
