@@ -92,87 +92,32 @@ public final class EvaluationVariables {
 
   /** Who scores a cycle (option values of scoringMode). */
   public enum ScoringMode implements Variable.Choice {
-    EXPERTS("experts"), THIRD_PARTY("thirdParty");
-
-    private final String value;
-
-    ScoringMode(String value) {
-      this.value = value;
-    }
+    EXPERTS, THIRD_PARTY;
 
     /** The mode of a configured value ({@code pilotbase.evaluation.scoring-mode}). */
     public static ScoringMode of(String value) {
-      return Arrays.stream(values()).filter(m -> m.value.equals(value)).findFirst()
+      return Arrays.stream(values()).filter(m -> m.value().equals(value)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("未知的评分方式：" + value));
-    }
-
-    @Override
-    public String value() {
-      return value;
     }
   }
 
   /** Options of partyDecision on evaluation-party-approval. */
   public enum PartyDecision implements Variable.Choice {
-    APPROVE("approve"), SEND_BACK("sendBack");
-
-    private final String value;
-
-    PartyDecision(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
+    APPROVE, SEND_BACK
   }
 
   /** Options of extensionDecision on evaluation-extension-decision. */
   public enum ExtensionDecision implements Variable.Choice {
-    EXTEND("extend"), ABSENT("absent");
-
-    private final String value;
-
-    ExtensionDecision(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
+    EXTEND, ABSENT
   }
 
   /** Options of auditDecision on evaluation-district-audit. */
   public enum AuditDecision implements Variable.Choice {
-    CONFIRM("confirm"), RETURN("return");
-
-    private final String value;
-
-    AuditDecision(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
+    CONFIRM, RETURN
   }
 
   /** Options of onsiteConsistent on evaluation-onsite-check. */
   public enum OnsiteVerdict implements Variable.Choice {
-    CONSISTENT("consistent"), INCONSISTENT("inconsistent");
-
-    private final String value;
-
-    OnsiteVerdict(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
+    CONSISTENT, INCONSISTENT
   }
 }

@@ -34,18 +34,7 @@ public class ExpertPanels {
 
   /** The values of {@link #PARTICIPATION} (options of the expert forms). */
   public enum Participation implements Variable.Choice {
-    ACCEPT("accept"), DECLINE_CONFLICT("declineConflict"), DECLINE_UNAVAILABLE("declineUnavailable");
-
-    private final String value;
-
-    Participation(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
+    ACCEPT, DECLINE_CONFLICT, DECLINE_UNAVAILABLE
   }
 
   private final ExpertPoolService experts;

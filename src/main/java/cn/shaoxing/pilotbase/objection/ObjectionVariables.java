@@ -42,49 +42,16 @@ public final class ObjectionVariables {
 
   /** Values of {@link #CONTEXT}. */
   public enum Context implements Variable.Choice {
-    DESIGNATION("designation"), EVALUATION("evaluation");
-
-    private final String value;
-
-    Context(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
+    DESIGNATION, EVALUATION
   }
 
   /** Options of verifyAction on objection-verify. */
   public enum VerifyAction implements Variable.Choice {
-    CONSULT("consult"), UPHELD("upheld"), DISMISSED("dismissed");
-
-    private final String value;
-
-    VerifyAction(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
+    CONSULT, UPHELD, DISMISSED
   }
 
   /** Options of consultTarget on objection-verify: who helps verify an objection. */
   public enum ConsultTarget implements Variable.Choice {
-    DISTRICT("district"), EXPERT("expert");
-
-    private final String value;
-
-    ConsultTarget(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
+    DISTRICT, EXPERT
   }
 }

@@ -48,49 +48,16 @@ public final class RevocationVariables {
 
   /** Options of statementKind on revocation-statement. */
   public enum StatementKind implements Variable.Choice {
-    CONTEST("contest"), ACCEPT("accept");
-
-    private final String value;
-
-    StatementKind(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
+    CONTEST, ACCEPT
   }
 
   /** Options of proposal on revocation-proposal. */
   public enum Proposal implements Variable.Choice {
-    REVOKE("revoke"), DROP("drop");
-
-    private final String value;
-
-    Proposal(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
+    REVOKE, DROP
   }
 
   /** Options of partyDecision on revocation-party-decision. */
   public enum PartyDecision implements Variable.Choice {
-    REVOKE("revoke"), REJECT("reject"), SEND_BACK("sendBack");
-
-    private final String value;
-
-    PartyDecision(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
+    REVOKE, REJECT, SEND_BACK
   }
 }
