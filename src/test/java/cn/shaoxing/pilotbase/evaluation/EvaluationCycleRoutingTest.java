@@ -1,0 +1,157 @@
+package cn.shaoxing.pilotbase.evaluation;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import cn.shaoxing.pilotbase.calendar.WorkingDays;
+import cn.shaoxing.pilotbase.support.RoutingEngine;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Routing of an evaluation cycle (processes/evaluation-cycle.bpmn) on the light engine; each base's
+ * evaluation is a stand-in that ends at once (its own routing: {@link EvaluationBaseRoutingTest}).
+ */
+@Deployment(resources = {"processes/evaluation-cycle.bpmn", "forms/evaluation-cycle-start.form",
+    "forms/evaluation-tie-decision.form", "forms/evaluation-grades-review.form",
+    "forms/evaluation-party-approval.form", "forms/evaluation-publication.form"})
+class EvaluationCycleRoutingTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = RoutingEngine.extension();
+
+  ProcessEngine engine;
+  CycleSteps steps = mock(CycleSteps.class);
+  String stub;
+
+  @BeforeEach
+  void mocks() {
+    BpmnAwareTests.init(engine);
+    WorkingDays workingDays = mock(WorkingDays.class);
+    when(workingDays.dueIn(anyInt())).thenReturn(RoutingEngine.someDay());
+    Mocks.register("workingDays", workingDays);
+    Mocks.register("cycleSteps", steps);
+    stub = engine.getRepositoryService().createDeployment().addModelInstance("evaluation-base.bpmn",
+        Bpmn.createExecutableProcess("evaluation-base").camundaHistoryTimeToLive(1)
+            .startEvent().endEvent().done()).deploy().getId();
+    cohortOf(2);
+    tie(false);
+    revocations(0);
+    doAnswer(inv -> {
+      ((DelegateExecution) inv.getArgument(0)).setVariable("publicityEndAt", RoutingEngine.someDay());
+      return null;
+    }).when(steps).startPublicity(any());
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+    engine.getRepositoryService().deleteDeployment(stub, true);
+  }
+
+  void cohortOf(int n) {
+    doAnswer(inv -> {
+      DelegateExecution ex = inv.getArgument(0);
+      ex.setVariable("cycleId", "c1");
+      ex.setVariable("cohortSize", n);
+      return null;
+    }).when(steps).openCycle(any());
+    when(steps.cohort(any())).thenReturn(List.of("b1", "b2").subList(0, n));
+  }
+
+  void tie(boolean pending) {
+    doAnswer(inv -> {
+      ((DelegateExecution) inv.getArgument(0)).setVariable("tiePending", pending);
+      return null;
+    }).when(steps).formGrades(any());
+  }
+
+  void revocations(int n) {
+    doAnswer(inv -> {
+      ((DelegateExecution) inv.getArgument(0)).setVariable("revocationCount", n);
+      return null;
+    }).when(steps).recordPublication(any());
+    when(steps.revocationBaseIds(any())).thenReturn(List.of("b1", "b2").subList(0, n));
+  }
+
+  ProcessInstance start() {
+    return engine.getRuntimeService().startProcessInstanceByKey("evaluation-cycle",
+        Map.of("cycleName", "2026年度绩效评价", "scoringMode", "experts"));
+  }
+
+  void approveAndPublish(ProcessInstance p) {
+    complete(task(p), Map.of("gradesConfirmed", true));
+    assertThat(task(p)).hasDefinitionKey("Task_PartyApproval").hasCandidateGroup("partyCommittee");
+    complete(task(p), Map.of("partyDecision", "approve"));
+    assertThat(p).isWaitingAt("Timer_PublicityEnd");
+    execute(job(p));
+    assertThat(task(p)).hasDefinitionKey("Task_PublishResults").hasCandidateGroup("bureau");
+    complete(task(p), Map.of("documentNumber", "绍市科发〔2026〕1号"));
+  }
+
+  @Test
+  void aCycleWithoutBasesEndsAtOnce() {
+    cohortOf(0);
+    ProcessInstance p = start();
+    assertThat(p).hasPassed("EndEvent_NoBase").isEnded();
+  }
+
+  @Test
+  void everyBaseIsEvaluatedThenGradesGoToTheBureauAndTheParty() {
+    ProcessInstance p = start();
+    assertThat(p).hasPassed("CallActivity_EvaluateBase", "Task_FormGrades").hasNotPassed("Task_DecideTie");
+    assertThat(task(p)).hasDefinitionKey("Task_ReviewGrades").hasCandidateGroup("bureau");
+    approveAndPublish(p);
+    assertThat(p).hasPassed("Task_RecordPublication").hasNotPassed("Task_StartRevocation").isEnded();
+  }
+
+  @Test
+  void aTieAtTheCutOffIsDecidedByTheBureauFirst() {
+    tie(true);
+    ProcessInstance p = start();
+    assertThat(task(p)).hasDefinitionKey("Task_DecideTie").hasCandidateGroup("bureau");
+    complete(task(p), Map.of("tieReason", "理由"));
+    assertThat(p).hasPassed("Task_ApplyTieDecision").isWaitingAt("Task_ReviewGrades");
+  }
+
+  @Test
+  void thePartyCommitteeSendsTheGradesBackForAnotherLook() {
+    ProcessInstance p = start();
+    complete(task(p), Map.of("gradesConfirmed", true));
+    complete(task(p), Map.of("partyDecision", "sendBack"));
+    assertThat(p).isWaitingAt("Task_ReviewGrades");
+    verify(steps, org.mockito.Mockito.times(2)).formGrades(any());
+  }
+
+  @Test
+  void basesToRevokeEachGetARevocation() {
+    revocations(2);
+    ProcessInstance p = start();
+    approveAndPublish(p);
+    verify(steps).startRevocation(any(), eq("b1"));
+    verify(steps).startRevocation(any(), eq("b2"));
+    assertThat(p).isEnded();
+  }
+}
