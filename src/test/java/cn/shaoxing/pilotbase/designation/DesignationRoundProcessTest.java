@@ -37,10 +37,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The annual designation (§四) end to end on PostgreSQL: round, applications from several
- * districts, district review, formal review, expert panel, proposed list, party committee,
- * publicity with objections, publication into the register. Each test uses its own year so the
- * shared database needs no cleaning.
+ * The annual designation (§四) on PostgreSQL: one round end to end (2031), then one named test per
+ * branch. Each test uses its own round year so the shared database needs no cleaning: 2031–2038,
+ * 2040, 2043, 2044, 2046, 2048, 2053 here; other classes hold 2039 (revocation), 2041 (accounts), 2042
+ * (concurrency), 2047 (trust matrix), 2051–2052 (scoring rule change) and the current year (browser).
  */
 class DesignationRoundProcessTest extends IntegrationTest {
 
@@ -363,13 +363,13 @@ class DesignationRoundProcessTest extends IntegrationTest {
 
   @Test
   void aDistrictRejectionEndsTheApplicationAndTellsTheApplicantWhy() {
-    ProcessInstance round = openRound(2039);
-    Filing d = file(2039, 1, "诸暨装备中试基地", "districtZhuji", "highEndEquipment");
+    ProcessInstance round = openRound(2053);
+    Filing d = file(2053, 1, "诸暨装备中试基地", "districtZhuji", "highEndEquipment");
     complete(d.application(), "Task_DistrictReview", Map.of("districtDecision", "reject", "districtComments", "中试服务业绩不足"));
     assertThat(d.application()).isEnded().hasPassed("EndEvent_DistrictRejected");
     assertThat(applications.get(appId(d.application())).status()).isEqualTo(ApplicationStatus.DISTRICT_REJECTED);
     assertThat(outbox(d.account(), "未获推荐")).anyMatch(m -> m.contains("中试服务业绩不足"));
-    closeApplications(round, 2039);
+    closeApplications(round, 2053);
     assertThat(round).isEnded().hasPassed("EndEvent_NoCandidates");
   }
 
