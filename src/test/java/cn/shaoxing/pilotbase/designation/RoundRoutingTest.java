@@ -1,0 +1,129 @@
+package cn.shaoxing.pilotbase.designation;
+
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICATION_DEADLINE_AT;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.PUBLICITY_END_AT;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import cn.shaoxing.pilotbase.calendar.WorkingDays;
+import cn.shaoxing.pilotbase.support.RoutingEngine;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Routing of the annual round (processes/designation-round.bpmn) on the light engine; the review of
+ * each recommended application is a stand-in that ends at once ({@link ApplicationReviewRoutingTest}).
+ */
+@Deployment(resources = {"processes/designation-round.bpmn", "forms/designation-round-start.form",
+    "forms/designation-recommendations-confirm.form", "forms/designation-proposed-list.form",
+    "forms/designation-party-review.form", "forms/designation-publicity-notice.form",
+    "forms/designation-publication.form"})
+class RoundRoutingTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = RoutingEngine.extension();
+
+  ProcessEngine engine;
+  RoundSteps steps = mock(RoundSteps.class);
+  String stub;
+
+  @BeforeEach
+  void mocks() {
+    BpmnAwareTests.init(engine);
+    WorkingDays workingDays = mock(WorkingDays.class);
+    when(workingDays.dueIn(anyInt())).thenReturn(RoutingEngine.someDay());
+    Mocks.register("workingDays", workingDays);
+    Mocks.register("roundSteps", steps);
+    stub = engine.getRepositoryService().createDeployment().addModelInstance("designation-evaluation.bpmn",
+        Bpmn.createExecutableProcess("designation-evaluation").camundaHistoryTimeToLive(1)
+            .startEvent().endEvent().done()).deploy().getId();
+    doAnswer(inv -> {
+      APPLICATION_DEADLINE_AT.set((DelegateExecution) inv.getArgument(0), RoutingEngine.someDay());
+      return null;
+    }).when(steps).openRound(any());
+    doAnswer(inv -> {
+      PUBLICITY_END_AT.set((DelegateExecution) inv.getArgument(0), RoutingEngine.someDay());
+      return null;
+    }).when(steps).startPublicity(any());
+    recommended("a1", "a2");
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+    engine.getRepositoryService().deleteDeployment(stub, true);
+  }
+
+  void recommended(String... ids) {
+    when(steps.hasRecommendations(any())).thenReturn(ids.length > 0);
+    when(steps.recommendedIds(any())).thenReturn(List.of(ids));
+  }
+
+  ProcessInstance afterTheDeadline() {
+    ProcessInstance p = engine.getRuntimeService().startProcessInstanceByKey("designation-round",
+        Map.of("roundYear", 2031L));
+    assertThat(p).isWaitingAt("Timer_ApplicationDeadline");
+    execute(job(p));
+    assertThat(p).hasPassed("Task_CloseApplications");
+    assertThat(task(p)).hasDefinitionKey("Task_ConfirmRecommendations").hasCandidateGroup("bureau");
+    verify(steps).summarizeRecommendations(any());
+    return p;
+  }
+
+  @Test
+  void aRoundWithoutRecommendationsCloses() {
+    recommended();
+    ProcessInstance p = afterTheDeadline();
+    complete(task(p));
+    assertThat(p).hasPassed("Task_CloseWithoutCandidates", "EndEvent_NoCandidates").isEnded();
+  }
+
+  @Test
+  void theRecommendedAreReviewedThenListedApprovedPublicisedAndPublished() {
+    ProcessInstance p = afterTheDeadline();
+    complete(task(p));
+    assertThat(p).hasPassed("CallActivity_Evaluate", "Task_PrepareProposedList");
+    assertThat(task(p)).hasDefinitionKey("Task_CompileProposedList").hasCandidateGroup("bureau");
+    complete(task(p));
+    assertThat(task(p)).hasDefinitionKey("Task_PartyCommitteeReview").hasCandidateGroup("partyCommittee");
+    complete(task(p), Map.of("partyDecision", "approve"));
+    assertThat(task(p)).hasDefinitionKey("Task_PublishPublicityNotice");
+    complete(task(p));
+    assertThat(p).hasPassed("Task_StartPublicity").isWaitingAt("Timer_PublicityEnd");
+    execute(job(p));
+    complete(task(p));
+    assertThat(p).hasPassed("Task_RecordPublication", "EndEvent_Published").isEnded();
+  }
+
+  @Test
+  void thePartyCommitteeSendsTheListBack() {
+    ProcessInstance p = afterTheDeadline();
+    complete(task(p));
+    complete(task(p));
+    complete(task(p), Map.of("partyDecision", "sendBack"));
+    assertThat(p).isWaitingAt("Task_CompileProposedList");
+    verify(steps, times(2)).prepareProposedList(any());
+  }
+}
