@@ -12,14 +12,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.experts.ExpertPanels;
 import cn.shaoxing.pilotbase.support.RoutingEngine;
 import java.util.List;
@@ -31,7 +29,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,26 +52,16 @@ class ApplicationReviewRoutingTest {
 
   @BeforeEach
   void mocks() {
-    BpmnAwareTests.init(engine);
-    WorkingDays workingDays = mock(WorkingDays.class);
-    when(workingDays.dueIn(anyInt())).thenReturn(RoutingEngine.someDay());
-    Mocks.register("workingDays", workingDays);
-    Mocks.register("applicationReviewSteps", steps);
-    doAnswer(inv -> {
-      APPLICANT_USER_ID.set((DelegateExecution) inv.getArgument(0), "org1");
-      return null;
-    }).when(steps).loadApplication(any());
-    doAnswer(inv -> {
-      CORRECTION_DUE.set((DelegateExecution) inv.getArgument(0), RoutingEngine.someDay());
-      return null;
-    }).when(steps).recordFormalReturn(any());
+    RoutingEngine.use(engine, Map.of("applicationReviewSteps", steps));
+    doAnswer(RoutingEngine.sets(APPLICANT_USER_ID, "org1")).when(steps).loadApplication(any());
+    doAnswer(RoutingEngine.sets(CORRECTION_DUE, RoutingEngine.someDay())).when(steps).recordFormalReturn(any());
     when(steps.panelOf(any())).thenReturn(List.of("expert1", "expert2", "expert3"));
     onsite(false);
   }
 
   @AfterEach
   void reset() {
-    Mocks.reset();
+    RoutingEngine.reset(engine);
   }
 
   void onsite(boolean requested) {
@@ -110,10 +97,7 @@ class ApplicationReviewRoutingTest {
 
   @Test
   void aDecliningExpertIsReplacedInPlace() {
-    doAnswer(inv -> {
-      ExpertPanels.EXPERT.set((DelegateExecution) inv.getArgument(0), "expert4");
-      return null;
-    }).when(steps).redrawExpert(any());
+    doAnswer(RoutingEngine.sets(ExpertPanels.EXPERT, "expert4")).when(steps).redrawExpert(any());
     ProcessInstance p = start();
     complete(task(p), Map.of("formalDecision", "pass"));
     complete(panel(p).stream().filter(t -> "expert2".equals(t.getAssignee())).findFirst().orElseThrow(),

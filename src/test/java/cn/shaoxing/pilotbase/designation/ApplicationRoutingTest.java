@@ -5,22 +5,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.support.RoutingEngine;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,25 +40,18 @@ class ApplicationRoutingTest {
 
   @BeforeEach
   void mocks() {
-    BpmnAwareTests.init(engine);
-    WorkingDays workingDays = mock(WorkingDays.class);
-    when(workingDays.dueIn(anyInt())).thenReturn(RoutingEngine.someDay());
-    Mocks.register("workingDays", workingDays);
-    Mocks.register("applicationSteps", steps);
+    RoutingEngine.use(engine, Map.of("applicationSteps", steps));
     eligible(true);
   }
 
   @AfterEach
   void reset() {
-    Mocks.reset();
+    RoutingEngine.reset(engine);
     engine.getIdentityService().clearAuthentication();
   }
 
   void eligible(boolean eligible) {
-    doAnswer(inv -> {
-      DesignationVariables.ELIGIBLE.set((DelegateExecution) inv.getArgument(0), eligible);
-      return null;
-    }).when(steps).checkEligibility(any());
+    doAnswer(RoutingEngine.sets(DesignationVariables.ELIGIBLE, eligible)).when(steps).checkEligibility(any());
   }
 
   ProcessInstance file() {

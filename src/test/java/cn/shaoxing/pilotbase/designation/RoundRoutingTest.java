@@ -8,25 +8,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.support.RoutingEngine;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,29 +46,16 @@ class RoundRoutingTest {
 
   @BeforeEach
   void mocks() {
-    BpmnAwareTests.init(engine);
-    WorkingDays workingDays = mock(WorkingDays.class);
-    when(workingDays.dueIn(anyInt())).thenReturn(RoutingEngine.someDay());
-    Mocks.register("workingDays", workingDays);
-    Mocks.register("roundSteps", steps);
-    stub = engine.getRepositoryService().createDeployment().addModelInstance("designation-evaluation.bpmn",
-        Bpmn.createExecutableProcess("designation-evaluation").camundaHistoryTimeToLive(1)
-            .startEvent().endEvent().done()).deploy().getId();
-    doAnswer(inv -> {
-      APPLICATION_DEADLINE_AT.set((DelegateExecution) inv.getArgument(0), RoutingEngine.someDay());
-      return null;
-    }).when(steps).openRound(any());
-    doAnswer(inv -> {
-      PUBLICITY_END_AT.set((DelegateExecution) inv.getArgument(0), RoutingEngine.someDay());
-      return null;
-    }).when(steps).startPublicity(any());
+    RoutingEngine.use(engine, Map.of("roundSteps", steps));
+    stub = RoutingEngine.deployStandIn(engine, "designation-evaluation", false);
+    doAnswer(RoutingEngine.sets(APPLICATION_DEADLINE_AT, RoutingEngine.someDay())).when(steps).openRound(any());
+    doAnswer(RoutingEngine.sets(PUBLICITY_END_AT, RoutingEngine.someDay())).when(steps).startPublicity(any());
     recommended("a1", "a2");
   }
 
   @AfterEach
   void reset() {
-    Mocks.reset();
-    engine.getRepositoryService().deleteDeployment(stub, true);
+    RoutingEngine.reset(engine, stub);
   }
 
   void recommended(String... ids) {

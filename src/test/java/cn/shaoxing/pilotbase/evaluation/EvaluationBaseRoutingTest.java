@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
@@ -15,7 +14,6 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.support.RoutingEngine;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,11 +49,7 @@ class EvaluationBaseRoutingTest {
 
   @BeforeEach
   void mocks() {
-    BpmnAwareTests.init(engine);
-    WorkingDays workingDays = mock(WorkingDays.class);
-    when(workingDays.dueIn(anyInt())).thenReturn(RoutingEngine.someDay());
-    Mocks.register("workingDays", workingDays);
-    Mocks.register("baseEvaluationSteps", steps);
+    RoutingEngine.use(engine, Map.of("baseEvaluationSteps", steps));
     doAnswer(inv -> {
       DelegateExecution ex = inv.getArgument(0);
       ex.setVariable("baseUser", "base1");
@@ -72,7 +65,7 @@ class EvaluationBaseRoutingTest {
 
   @AfterEach
   void reset() {
-    Mocks.reset();
+    RoutingEngine.reset(engine);
   }
 
   private ProcessInstance start(String scoringMode) {

@@ -6,14 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.support.RoutingEngine;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +21,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,14 +44,8 @@ class EvaluationCycleRoutingTest {
 
   @BeforeEach
   void mocks() {
-    BpmnAwareTests.init(engine);
-    WorkingDays workingDays = mock(WorkingDays.class);
-    when(workingDays.dueIn(anyInt())).thenReturn(RoutingEngine.someDay());
-    Mocks.register("workingDays", workingDays);
-    Mocks.register("cycleSteps", steps);
-    stub = engine.getRepositoryService().createDeployment().addModelInstance("evaluation-base.bpmn",
-        Bpmn.createExecutableProcess("evaluation-base").camundaHistoryTimeToLive(1)
-            .startEvent().endEvent().done()).deploy().getId();
+    RoutingEngine.use(engine, Map.of("cycleSteps", steps));
+    stub = RoutingEngine.deployStandIn(engine, "evaluation-base", false);
     cohortOf(2);
     tie(false);
     revocations(0);
@@ -67,8 +57,7 @@ class EvaluationCycleRoutingTest {
 
   @AfterEach
   void reset() {
-    Mocks.reset();
-    engine.getRepositoryService().deleteDeployment(stub, true);
+    RoutingEngine.reset(engine, stub);
   }
 
   void cohortOf(int n) {

@@ -7,14 +7,13 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import cn.shaoxing.pilotbase.support.RoutingEngine;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,16 +36,13 @@ class EvaluationScheduleRoutingTest {
   @BeforeEach
   void mocks() {
     when(schedule.timerCycle()).thenReturn("R/2026-03-01T09:00:00+08:00/P2Y");
-    Mocks.register("evaluationSchedule", schedule);
-    stub = engine.getRepositoryService().createDeployment().addModelInstance("evaluation-cycle.bpmn",
-        Bpmn.createExecutableProcess("evaluation-cycle").camundaHistoryTimeToLive(1)
-            .startEvent().userTask("Task_Stub").endEvent().done()).deploy().getId();
+    RoutingEngine.use(engine, Map.of("evaluationSchedule", schedule));
+    stub = RoutingEngine.deployStandIn(engine, "evaluation-cycle", true);
   }
 
   @AfterEach
   void reset() {
-    Mocks.reset();
-    engine.getRepositoryService().deleteDeployment(stub, true);
+    RoutingEngine.reset(engine, stub);
   }
 
   void alreadyOpen(boolean open) {

@@ -4,13 +4,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.support.RoutingEngine;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,16 +39,12 @@ class ObjectionRoutingTest {
 
   @BeforeEach
   void mocks() {
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
-    WorkingDays workingDays = mock(WorkingDays.class);
-    when(workingDays.dueIn(anyInt())).thenReturn(RoutingEngine.someDay());
-    Mocks.register("workingDays", workingDays);
-    Mocks.register("objectionSteps", steps);
+    RoutingEngine.use(engine, Map.of("objectionSteps", steps));
   }
 
   @AfterEach
   void reset() {
-    Mocks.reset();
+    RoutingEngine.reset(engine);
   }
 
   private ProcessInstance objection() {

@@ -6,14 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.support.RoutingEngine;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,7 +20,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +42,7 @@ class RevocationRoutingTest {
 
   @BeforeEach
   void mocks() {
-    BpmnAwareTests.init(engine);
-    WorkingDays workingDays = mock(WorkingDays.class);
-    when(workingDays.dueIn(anyInt())).thenReturn(RoutingEngine.someDay());
-    Mocks.register("workingDays", workingDays);
-    Mocks.register("revocationSteps", steps);
+    RoutingEngine.use(engine, Map.of("revocationSteps", steps));
     doAnswer(inv -> {
       DelegateExecution ex = inv.getArgument(0);
       ex.setVariable("baseUser", "base1");
@@ -60,7 +53,7 @@ class RevocationRoutingTest {
 
   @AfterEach
   void reset() {
-    Mocks.reset();
+    RoutingEngine.reset(engine);
   }
 
   private ProcessInstance atProposal() {

@@ -1,6 +1,14 @@
 package cn.shaoxing.pilotbase.support;
 
+import cn.shaoxing.pilotbase.calendar.WorkingDays;
+import cn.shaoxing.pilotbase.forms.Variable;
 import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.mockito.Mockito;
+import org.mockito.stubbing.Answer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -47,5 +55,41 @@ public final class RoutingEngine {
   /** A due date for {@code workingDays.dueIn(n)} in a routing test: any fixed instant will do. */
   public static Date someDay() {
     return new Date(1_800_000_000_000L);
+  }
+
+  /**
+   * Before each routing test: assertions on this engine, {@code workingDays.dueIn(n)} answering
+   * {@link #someDay()}, and the mocked process beans under their expression names.
+   */
+  public static void use(ProcessEngine engine, Map<String, Object> beans) {
+    BpmnAwareTests.init(engine);
+    WorkingDays workingDays = Mockito.mock(WorkingDays.class);
+    Mockito.when(workingDays.dueIn(Mockito.anyInt())).thenReturn(someDay());
+    Mocks.register("workingDays", workingDays);
+    beans.forEach(Mocks::register);
+  }
+
+  /** A stand-in for a called process: it ends at once (its own routing test covers it). */
+  public static String deployStandIn(ProcessEngine engine, String processKey, boolean waits) {
+    var builder = Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(1).startEvent();
+    var model = waits ? builder.userTask("Task_StandIn").endEvent().done() : builder.endEvent().done();
+    return engine.getRepositoryService().createDeployment()
+        .addModelInstance(processKey + ".bpmn", model).deploy().getId();
+  }
+
+  /** After each routing test: the mocks and any stand-in deployments go. */
+  public static void reset(ProcessEngine engine, String... deployments) {
+    Mocks.reset();
+    for (String d : deployments) {
+      engine.getRepositoryService().deleteDeployment(d, true);
+    }
+  }
+
+  /** A mocked step that sets a variable of its execution (its first argument). */
+  public static <T> Answer<Void> sets(Variable<T> variable, T value) {
+    return invocation -> {
+      variable.set((DelegateExecution) invocation.getArgument(0), value);
+      return null;
+    };
   }
 }
