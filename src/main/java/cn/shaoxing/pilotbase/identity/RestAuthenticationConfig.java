@@ -1,6 +1,7 @@
 package cn.shaoxing.pilotbase.identity;
 
 import jakarta.servlet.Filter;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -44,9 +45,12 @@ public class RestAuthenticationConfig {
     return basicAuth("engineRestAuthentication", restPath, 10);
   }
 
+  /** Our API: HTTP Basic, and on /api/evidence/** also the Tasklist session (our evidence page). */
   @Bean
-  public FilterRegistrationBean<Filter> platformApiAuthentication() {
-    return basicAuth("platformApiAuthentication", "/api", 11);
+  public FilterRegistrationBean<Filter> platformApiAuthentication(ObjectProvider<IdentityService> identityService) {
+    FilterRegistrationBean<Filter> reg = basicAuth("platformApiAuthentication", "/api", 11);
+    reg.setFilter(new SessionOrBasicAuthenticationFilter(reg.getFilter(), identityService, List.of("/api/evidence/")));
+    return reg;
   }
 
   /** After authentication: what a signed-in person may do with the engine API ({@link RestFirewall}). */

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.web;
 
+import cn.shaoxing.pilotbase.identity.WebappSession;
 import cn.shaoxing.pilotbase.identity.AccessGuard;
 import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.organisation.IndustryChain;

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.web;
 
+import cn.shaoxing.pilotbase.identity.WebappSession;
 import cn.shaoxing.pilotbase.platform.AppClock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.web;
 
+import cn.shaoxing.pilotbase.identity.WebappSession;
 import cn.shaoxing.pilotbase.designation.Application;
 import cn.shaoxing.pilotbase.designation.ApplicationService;
 import cn.shaoxing.pilotbase.identity.AccessGuard;

@@ -1,4 +1,4 @@
-package cn.shaoxing.pilotbase.web;
+package cn.shaoxing.pilotbase.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -6,16 +6,19 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
-/** The person signed in to Tasklist/Cockpit in this browser session, for our own pages. */
-final class WebappSession {
+/**
+ * The person signed in to Tasklist/Cockpit in this browser session, for our own pages and for the
+ * API calls those pages make ({@link SessionOrBasicAuthenticationFilter}: /api/evidence/**).
+ */
+public final class WebappSession {
 
   /** Where a person who is not signed in is sent. */
-  static final String LOGIN = "/camunda/app/tasklist/default/#/login";
+  public static final String LOGIN = "/camunda/app/tasklist/default/#/login";
 
   private WebappSession() {}
 
   /** The signed-in user, or null. */
-  static UserAuthentication user(HttpServletRequest request) {
+  public static UserAuthentication user(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return null;
