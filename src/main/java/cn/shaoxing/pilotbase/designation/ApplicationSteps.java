@@ -1,5 +1,7 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.evidence.Drafts;
+import cn.shaoxing.pilotbase.evidence.EvidenceService;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICANT_USER_ID;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICATION_ID;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.DISTRICT_COMMENTS;
@@ -24,10 +26,12 @@ public class ApplicationSteps {
 
   private final ApplicationIntake intake;
   private final ApplicationService applications;
+  private final EvidenceService evidence;
 
-  public ApplicationSteps(ApplicationIntake intake, ApplicationService applications) {
+  public ApplicationSteps(ApplicationIntake intake, ApplicationService applications, EvidenceService evidence) {
     this.intake = intake;
     this.applications = applications;
+    this.evidence = evidence;
   }
 
   public void registerApplication(DelegateExecution ex) {
@@ -37,6 +41,8 @@ public class ApplicationSteps {
     ROUND_YEAR.set(ex, a.roundYear());
     WITHDRAW_CONFIRM.set(ex, false);
     ex.setProcessBusinessKey(a.roundYear() + "-" + a.creditCode());
+    // the start form's files (draft/application) belong to the new application, sealed with it
+    evidence.attachDrafts(a.applicantUserId(), Drafts.APPLICATION, DesignationEvidence.caseRef(a.id()));
   }
 
   /** Evaluates the eligibility table (§三) and keeps the reasons for the applicant. */

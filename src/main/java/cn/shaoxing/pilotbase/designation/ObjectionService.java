@@ -2,6 +2,7 @@ package cn.shaoxing.pilotbase.designation;
 
 import cn.shaoxing.pilotbase.platform.AppClock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -70,6 +71,12 @@ public class ObjectionService {
     return jdbc.queryForList(
         "SELECT status FROM dsg_objection WHERE application_id=? ORDER BY registered_at",
         String.class, applicationId);
+  }
+
+  /** The application an objection is against, if the objection is a designation objection. */
+  public Optional<String> applicationOf(String objectionId) {
+    return jdbc.queryForList("SELECT application_id FROM dsg_objection WHERE id=?", String.class, objectionId)
+        .stream().findFirst();
   }
 
   public String status(String objectionId) {

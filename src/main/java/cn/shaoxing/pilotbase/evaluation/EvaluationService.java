@@ -333,6 +333,21 @@ public class EvaluationService {
         + " WHERE id=?", upheld, result, corrected == null ? null : corrected.name(), objectionId);
   }
 
+  /** An evaluation objection: its base and whether it is still open. */
+  public record ObjectionRef(String cycleId, String baseId, boolean open) {}
+
+  public Optional<ObjectionRef> findObjection(String objectionId) {
+    return jdbc.query("SELECT cycle_id, base_id, status FROM eva_objection WHERE id=?",
+        (rs, i) -> new ObjectionRef(rs.getString(1), rs.getString(2), "OPEN".equals(rs.getString(3))),
+        objectionId).stream().findFirst();
+  }
+
+  /** A participation by its id ({@code evaluation/{participationId}} of the evidence). */
+  public Optional<Participation> findParticipation(String id) {
+    return jdbc.query("SELECT * FROM eva_participation WHERE id=?", EvaluationService::mapParticipation, id)
+        .stream().findFirst();
+  }
+
   public int openObjections(String cycleId) {
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM eva_objection WHERE cycle_id=? AND"
         + " status='OPEN'", Integer.class, cycleId);

@@ -29,11 +29,13 @@ public class FormSubmissionValidator {
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final ObjectProvider<CompletionRule> rules;
+  private final ObjectProvider<SubmissionListener> listeners;
   /** deploymentId → (form id → schema); deployments never change, so entries never go stale. */
   private final Map<String, Map<String, FormSchema>> cache = new ConcurrentHashMap<>();
 
-  public FormSubmissionValidator(ObjectProvider<CompletionRule> rules) {
+  public FormSubmissionValidator(ObjectProvider<CompletionRule> rules, ObjectProvider<SubmissionListener> listeners) {
     this.rules = rules;
+    this.listeners = listeners;
   }
 
   /** Validates the variables submitted with form {@code formId} of deployment {@code deploymentId}. */
@@ -60,6 +62,12 @@ public class FormSubmissionValidator {
       LOG.info("拒绝表单 {} 的提交：{}", formId, errors.summary());
       throw new FormValidationException(errors);
     }
+  }
+
+  /** Tells the {@link SubmissionListener}s of {@code formId} that a submission passed every check. */
+  public void submitted(String formId, Map<String, Object> variables) {
+    Map<String, Object> values = plain(variables);
+    listeners.orderedStream().filter(l -> l.formId().equals(formId)).forEach(l -> l.submitted(values));
   }
 
   /**

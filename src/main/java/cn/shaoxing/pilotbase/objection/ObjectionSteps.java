@@ -1,5 +1,10 @@
 package cn.shaoxing.pilotbase.objection;
 
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.OBJECTION_ID;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.REGISTERED_BY;
+
+import cn.shaoxing.pilotbase.evidence.Drafts;
+import cn.shaoxing.pilotbase.evidence.EvidenceService;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CONSULT_EXPERT_ID;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CONSULT_TARGET;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CONTEXT;
@@ -26,8 +31,11 @@ public class ObjectionSteps {
 
   private final Map<Context, ObjectionDomain> domains = new EnumMap<>(Context.class);
 
-  public ObjectionSteps(List<ObjectionDomain> domains) {
+  private final EvidenceService evidence;
+
+  public ObjectionSteps(List<ObjectionDomain> domains, EvidenceService evidence) {
     domains.forEach(d -> this.domains.put(d.context(), d));
+    this.evidence = evidence;
   }
 
   /**
@@ -43,6 +51,8 @@ public class ObjectionSteps {
     }
     domain(ex).register(ex);
     caller.setProcessBusinessKey(ex.getProcessBusinessKey());
+    // the start form's files (draft/objection of the bureau user who registered it), sealed with it
+    evidence.attachDrafts(REGISTERED_BY.of(ex), Drafts.OBJECTION, ObjectionEvidence.caseRef(OBJECTION_ID.of(ex)));
   }
 
   /** candidateGroups of Task_ObjectionConsultation: the base's district when the bureau asks it. */

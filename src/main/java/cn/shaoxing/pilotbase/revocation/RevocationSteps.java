@@ -1,5 +1,9 @@
 package cn.shaoxing.pilotbase.revocation;
 
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.STARTED_BY;
+
+import cn.shaoxing.pilotbase.evidence.Drafts;
+import cn.shaoxing.pilotbase.evidence.EvidenceService;
 import static cn.shaoxing.pilotbase.revocation.RevocationVariables.AUTOMATIC;
 import static cn.shaoxing.pilotbase.revocation.RevocationVariables.BASE_CREDIT_CODE;
 import static cn.shaoxing.pilotbase.revocation.RevocationVariables.BASE_ID;
@@ -35,10 +39,12 @@ public class RevocationSteps {
 
   private final RevocationCases cases;
   private final RevocationService revocations;
+  private final EvidenceService evidence;
 
-  public RevocationSteps(RevocationCases cases, RevocationService revocations) {
+  public RevocationSteps(RevocationCases cases, RevocationService revocations, EvidenceService evidence) {
     this.cases = cases;
     this.revocations = revocations;
+    this.evidence = evidence;
   }
 
   public void registerCase(DelegateExecution ex) {
@@ -58,6 +64,8 @@ public class RevocationSteps {
       AUTOMATIC.set(ex, false);
     }
     ex.setProcessBusinessKey(code + "-撤销");
+    // the start form's files (draft/revocation of the bureau user who started it), sealed with it
+    evidence.attachDrafts(STARTED_BY.of(v), Drafts.REVOCATION, RevocationEvidence.caseRef(r.caseId()));
   }
 
   public void recordStatement(DelegateExecution ex) {

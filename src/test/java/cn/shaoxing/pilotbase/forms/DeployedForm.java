@@ -35,7 +35,8 @@ public final class DeployedForm {
     for (int i = 0; i < rules.length; i++) {
       beans.addBean("rule" + i, rules[i]);
     }
-    FormSubmissionValidator validator = new FormSubmissionValidator(beans.getBeanProvider(CompletionRule.class));
+    FormSubmissionValidator validator = new FormSubmissionValidator(beans.getBeanProvider(CompletionRule.class),
+        beans.getBeanProvider(SubmissionListener.class));
     try {
       validator.validate(Optional.of(schema(formId)), formId, values);
       return List.of();
