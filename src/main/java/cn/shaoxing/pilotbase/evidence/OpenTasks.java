@@ -37,11 +37,11 @@ public class OpenTasks {
     try {
       TaskQuery q = tasks.createTaskQuery().active().taskDefinitionKeyIn(taskKeys);
       processVariables.forEach(q::processVariableValueEquals);
-      q.or().taskAssignee(viewer.userId()).taskCandidateUser(viewer.userId());
+      TaskQuery anyOf = q.or().taskAssignee(viewer.userId()).taskCandidateUser(viewer.userId());
       if (!viewer.groups().isEmpty()) {
-        q.taskCandidateGroupIn(viewer.groupList());
+        anyOf = anyOf.taskCandidateGroupIn(viewer.groupList());
       }
-      return q.endOr().count();
+      return anyOf.endOr().count();
     } finally {
       if (saved != null) {
         identity.setAuthentication(saved);

@@ -50,6 +50,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
   @Autowired ExpertPoolService experts;
   @Autowired ApplicantAccountService accounts;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.shaoxing.pilotbase.evidence.EvidenceService evidence;
 
   RuntimeService runtime;
   TaskService tasks;
@@ -76,6 +77,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
   }
 
   ProcessInstance apply(String user, Map<String, Object> vars) {
+    cn.shaoxing.pilotbase.support.EvidenceFixtures.applicationDrafts(evidence, user);
     engine.getIdentityService().setAuthentication(user, List.of("applicant"));
     try {
       return runtime.startProcessInstanceByKey("designation-application", vars);
@@ -91,6 +93,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
   void complete(ProcessInstance pi, String key, Map<String, Object> vars) {
     Task t = task(pi, key);
     assertThat(t).as("task %s of %s", key, pi.getId()).isNotNull();
+    cn.shaoxing.pilotbase.support.EvidenceFixtures.forTask(evidence, engine, jdbc, t);
     tasks.complete(t.getId(), vars);
   }
 

@@ -37,6 +37,7 @@ class DesignationScoringRuleChangeTest extends IntegrationTest {
   @Autowired ApplicationService applications;
   @Autowired ExpertPoolService experts;
   @Autowired ApplicantAccountService accounts;
+  @Autowired cn.shaoxing.pilotbase.evidence.EvidenceService evidence;
   @Autowired ScoringConfigService scoringConfig;
 
   @Test
@@ -93,6 +94,7 @@ class DesignationScoringRuleChangeTest extends IntegrationTest {
     }
     String code = code(codeNumber);
     String account = DesignationTestSupport.account(accounts, "rule" + year, code, org, "districtYuecheng");
+    cn.shaoxing.pilotbase.support.EvidenceFixtures.applicationDrafts(evidence, account);
     engine.getIdentityService().setAuthentication(account, List.of("applicant"));
     ProcessInstance app;
     try {

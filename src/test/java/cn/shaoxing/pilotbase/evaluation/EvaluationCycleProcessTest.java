@@ -52,6 +52,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
   @Autowired RevocationService revocations;
   @Autowired ExpertPoolService experts;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.shaoxing.pilotbase.evidence.EvidenceService evidence;
   @Autowired cn.shaoxing.pilotbase.calendar.WorkingDays workingDays;
 
   static final String[] GROUPS = {"districtYuecheng", "districtKeqiao", "districtShangyu",
@@ -84,6 +85,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
   void complete(String processInstanceId, String key, Map<String, Object> vars) {
     Task t = EvaluationFixtures.task(engine, processInstanceId, key);
     assertThat(t).as("task %s", key).isNotNull();
+    cn.shaoxing.pilotbase.support.EvidenceFixtures.forTask(evidence, engine, jdbc, t);
     engine.getTaskService().complete(t.getId(), vars);
   }
 

@@ -61,6 +61,7 @@ class TrustMatrixTest extends IntegrationTest {
   @Autowired ExpertPoolService experts;
   @Autowired ApplicantAccountService accounts;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.shaoxing.pilotbase.evidence.EvidenceService evidence;
 
   private final ObjectMapper json = new ObjectMapper();
   private RestClient rest;
@@ -100,6 +101,8 @@ class TrustMatrixTest extends IntegrationTest {
       ProcessInstance round = rt.startProcessInstanceByKey("designation-round", Map.of(
           "roundYear", (long) YEAR, "applicationDeadline", YEAR + "-03-31", "panelSize", 3L,
           "formalCorrectionDays", 5L, "roundNotice", YEAR + "年度评选通知"));
+      cn.shaoxing.pilotbase.support.EvidenceFixtures.applicationDrafts(evidence, OWNER_K);
+      cn.shaoxing.pilotbase.support.EvidenceFixtures.applicationDrafts(evidence, OWNER_Y);
       ids.setAuthentication(OWNER_K, List.of("applicant"));
       ProcessInstance k = rt.startProcessInstanceByKey("designation-application",
           application("柯桥保密测试中试有限公司", code(47001), "districtKeqiao", "newMaterials"));

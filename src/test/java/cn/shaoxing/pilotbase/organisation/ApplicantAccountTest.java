@@ -39,6 +39,7 @@ class ApplicantAccountTest extends IntegrationTest {
   @Autowired BaseAccounts baseAccounts;
   @Autowired RegisterService register;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.shaoxing.pilotbase.evidence.EvidenceService evidence;
 
   RestClient rest;
 
@@ -72,6 +73,7 @@ class ApplicantAccountTest extends IntegrationTest {
   }
 
   ProcessInstance apply(String user, Map<String, Object> vars) {
+    cn.shaoxing.pilotbase.support.EvidenceFixtures.applicationDrafts(evidence, user);
     engine.getIdentityService().setAuthentication(user, List.of("applicant"));
     try {
       return engine.getRuntimeService().startProcessInstanceByKey("designation-application", vars);

@@ -34,6 +34,7 @@ class RevocationProcessTest extends IntegrationTest {
   @Autowired BaseAccounts baseAccounts;
   @Autowired RevocationService revocations;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.shaoxing.pilotbase.evidence.EvidenceService evidence;
   @Autowired cn.shaoxing.pilotbase.organisation.ApplicantAccountService accounts;
 
   @BeforeEach
@@ -101,6 +102,7 @@ class RevocationProcessTest extends IntegrationTest {
     engine.getRuntimeService().startProcessInstanceByKey("designation-round", Map.of(
         "roundYear", 2039L, "applicationDeadline", "2027-12-31", "panelSize", 5L,
         "formalCorrectionDays", 5L, "roundNotice", "2039年度评选通知"));
+    cn.shaoxing.pilotbase.support.EvidenceFixtures.applicationDrafts(evidence, account);
     engine.getIdentityService().setAuthentication(account, List.of("applicant"));
     ProcessInstance again = engine.getRuntimeService().startProcessInstanceByKey("designation-application",
         cn.shaoxing.pilotbase.support.DesignationTestSupport.application(
