@@ -1,6 +1,7 @@
 package cn.shaoxing.pilotbase.forms;
 
 import java.util.ArrayList;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -59,7 +60,10 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         // ... and every completion, including plain "complete" calls, once more as a safety net.
         definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> {
           ProcessDefinitionEntity def = ((TaskEntity) task).getProcessDefinition();
-          validator.validate(def.getDeploymentId(), formId, sealed.reveal(task));
+          Map<String, Object> after = sealed.reveal(task);
+          validator.validate(def.getDeploymentId(), formId, after);
+          // the step is complete: its listeners run in the same command (evidence sealing)
+          validator.submitted(formId, after);
         });
       }
     }

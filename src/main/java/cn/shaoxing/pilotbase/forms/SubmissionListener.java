@@ -3,8 +3,9 @@ package cn.shaoxing.pilotbase.forms;
 import java.util.Map;
 
 /**
- * Runs when a task form's submission has passed every check, inside the same engine command (a
- * later failure rolls its work back too). Register an implementation as a Spring bean; it applies to
+ * Runs when a user task with a form is completed (Tasklist, REST {@code submit-form} or
+ * {@code complete}, the Java API) and the submission has passed every check, inside the same engine
+ * command (a later failure rolls its work back too). Register an implementation as a Spring bean; it applies to
  * the form whose id {@link #formId()} returns. Used to seal the evidence of a step when the step is
  * completed (docs/evidence.md).
  */

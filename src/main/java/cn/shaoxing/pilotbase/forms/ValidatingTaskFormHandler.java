@@ -45,7 +45,6 @@ final class ValidatingTaskFormHandler extends ValidatingFormHandler<TaskFormHand
     Map<String, Object> after = new HashMap<>(task.getVariables());
     after.putAll(properties);
     validator.validate(deploymentId, formId, after);
-    validator.submitted(formId, after);
     Optional<SealedForm> seal = sealed.sealedForm(formId);
     if (seal.isEmpty()) {
       delegate.submitFormVariables(properties, scope);
