@@ -2,6 +2,7 @@ package cn.shaoxing.pilotbase.evidence;
 
 import cn.shaoxing.pilotbase.identity.AccessGuard;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -85,9 +86,19 @@ public class EvidenceController {
     return ResponseEntity.noContent().build();
   }
 
+  /**
+   * Downloads: no script, nothing from elsewhere, framed only by our pages; {@code object-src 'self'}
+   * so the browser's own PDF viewer may show an inline PDF (the site-wide policy says 'none').
+   */
+  static final String DOWNLOAD_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
+      + "object-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
   @GetMapping("/files/{fileId}")
-  public ResponseEntity<byte[]> download(@PathVariable String fileId) {
+  public ResponseEntity<byte[]> download(@PathVariable String fileId, HttpServletResponse response) {
     EvidenceService.Download d = evidence.download(viewer(), fileId);
+    // set, not added: the security headers filter has already put the site-wide values
+    response.setHeader("Content-Security-Policy", DOWNLOAD_CSP);
+    response.setHeader("X-Content-Type-Options", "nosniff");
     String type = d.file().contentType();
     ContentDisposition disposition = (INLINE.contains(type) ? ContentDisposition.inline() : ContentDisposition.attachment())
         .filename(d.file().name(), StandardCharsets.UTF_8).build();
@@ -95,7 +106,6 @@ public class EvidenceController {
         .contentType(MediaType.parseMediaType(type))
         .contentLength(d.bytes().length)
         .header("Content-Disposition", disposition.toString())
-        .header("X-Content-Type-Options", "nosniff")
         .cacheControl(CacheControl.noStore().cachePrivate())
         .body(d.bytes());
   }

@@ -91,7 +91,8 @@ class EvidenceUploadTest extends IntegrationTest {
     assertThat(down.body()).isEqualTo(pdf);
     assertThat(down.headers().firstValue("Content-Type")).hasValue("application/pdf");
     assertThat(down.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("inline"));
-    assertThat(down.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(down.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+    assertThat(down.headers().allValues("Content-Security-Policy")).containsExactly(EvidenceController.DOWNLOAD_CSP);
 
     HttpResponse<String> audit = rest.get(DRAFT + "/downloads", USER);
     assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
