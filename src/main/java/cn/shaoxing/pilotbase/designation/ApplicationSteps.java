@@ -1,7 +1,5 @@
 package cn.shaoxing.pilotbase.designation;
 
-import cn.shaoxing.pilotbase.evidence.Drafts;
-import cn.shaoxing.pilotbase.evidence.EvidenceService;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICANT_USER_ID;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICATION_ID;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.DISTRICT_COMMENTS;
@@ -13,6 +11,8 @@ import static cn.shaoxing.pilotbase.designation.DesignationVariables.ROUND_YEAR;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.WITHDRAW_CONFIRM;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.WITHDRAW_REASON;
 
+import cn.shaoxing.pilotbase.evidence.Drafts;
+import cn.shaoxing.pilotbase.evidence.EvidenceService;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

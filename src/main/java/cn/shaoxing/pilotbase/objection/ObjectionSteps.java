@@ -1,15 +1,14 @@
 package cn.shaoxing.pilotbase.objection;
 
-import static cn.shaoxing.pilotbase.objection.ObjectionVariables.OBJECTION_ID;
-import static cn.shaoxing.pilotbase.objection.ObjectionVariables.REGISTERED_BY;
-
-import cn.shaoxing.pilotbase.evidence.Drafts;
-import cn.shaoxing.pilotbase.evidence.EvidenceService;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CONSULT_EXPERT_ID;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CONSULT_TARGET;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.CONTEXT;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.OBJECTION_ID;
+import static cn.shaoxing.pilotbase.objection.ObjectionVariables.REGISTERED_BY;
 import static cn.shaoxing.pilotbase.objection.ObjectionVariables.REVIEWER_GROUP;
 
+import cn.shaoxing.pilotbase.evidence.Drafts;
+import cn.shaoxing.pilotbase.evidence.EvidenceService;
 import cn.shaoxing.pilotbase.objection.ObjectionVariables.ConsultTarget;
 import cn.shaoxing.pilotbase.objection.ObjectionVariables.Context;
 import java.util.EnumMap;

@@ -1,9 +1,5 @@
 package cn.shaoxing.pilotbase.revocation;
 
-import static cn.shaoxing.pilotbase.revocation.RevocationVariables.STARTED_BY;
-
-import cn.shaoxing.pilotbase.evidence.Drafts;
-import cn.shaoxing.pilotbase.evidence.EvidenceService;
 import static cn.shaoxing.pilotbase.revocation.RevocationVariables.AUTOMATIC;
 import static cn.shaoxing.pilotbase.revocation.RevocationVariables.BASE_CREDIT_CODE;
 import static cn.shaoxing.pilotbase.revocation.RevocationVariables.BASE_ID;
@@ -21,9 +17,12 @@ import static cn.shaoxing.pilotbase.revocation.RevocationVariables.PARTY_DECISIO
 import static cn.shaoxing.pilotbase.revocation.RevocationVariables.PROPOSAL_REASON;
 import static cn.shaoxing.pilotbase.revocation.RevocationVariables.REVIEWER_GROUP;
 import static cn.shaoxing.pilotbase.revocation.RevocationVariables.SOURCE_CYCLE_ID;
+import static cn.shaoxing.pilotbase.revocation.RevocationVariables.STARTED_BY;
 import static cn.shaoxing.pilotbase.revocation.RevocationVariables.STATEMENT;
 import static cn.shaoxing.pilotbase.revocation.RevocationVariables.STATEMENT_DUE;
 
+import cn.shaoxing.pilotbase.evidence.Drafts;
+import cn.shaoxing.pilotbase.evidence.EvidenceService;
 import cn.shaoxing.pilotbase.revocation.RevocationCases.Registered;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

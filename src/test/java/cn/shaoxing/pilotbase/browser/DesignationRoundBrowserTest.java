@@ -66,6 +66,8 @@ class DesignationRoundBrowserTest extends BrowserWalk {
 
   @Autowired ExpertPoolService experts;
   @Autowired RegisterService register;
+  @Autowired cn.shaoxing.pilotbase.evidence.EvidenceService evidence;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   final LocalDate today = LocalDate.now(cn.shaoxing.pilotbase.platform.AppClock.ZONE);
   /** The real year: the round is opened with the real clock, as in production. */
@@ -115,6 +117,9 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   @Test
   @Order(2)
   void applicantAppliesFillingEveryFieldAndSeesItsCase() {
+    // the six conditions' files (docs/evidence.md), uploaded through the API before the start form is sent
+    cn.shaoxing.pilotbase.support.EvidenceFixtures.applicationDrafts(evidence, "applicant1");
+    cn.shaoxing.pilotbase.support.EvidenceFixtures.applicationDrafts(evidence, "applicant2");
     tasklist.login("applicant1");
     assertThat(tasklist.startableProcesses()).as("申报单位可启动的流程").containsExactly("中试基地申报");
     FormJs f = tasklist.startProcess("中试基地申报");
@@ -329,6 +334,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     }
     Task onsite = task(evaluationA, "Task_OnSiteCheck");
     assertThat(onsite).as("专家建议现场核查").isNotNull();
+    cn.shaoxing.pilotbase.support.EvidenceFixtures.forTask(evidence, engine, jdbc, onsite);
     tasklist.login(onsite.getAssignee());
     tasklist.chooseFilter("我的待办");
     FormJs f = tasklist.openTask(onsite.getId());

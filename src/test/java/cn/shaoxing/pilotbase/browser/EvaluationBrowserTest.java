@@ -68,6 +68,7 @@ class EvaluationBrowserTest extends BrowserWalk {
   @Autowired BaseAccounts baseAccounts;
   @Autowired ExpertPoolService experts;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.shaoxing.pilotbase.evidence.EvidenceService evidence;
 
   final LocalDate today = LocalDate.now(cn.shaoxing.pilotbase.platform.AppClock.ZONE);
   final int year = today.getYear();
@@ -165,6 +166,7 @@ class EvaluationBrowserTest extends BrowserWalk {
     f.checkbox("本单位承诺所填数据及佐证材料真实、准确", true);
     assertThat(f.errors()).as("表单校验提示").isEmpty();
     browser.shot("基地填写自评表（指标数据、佐证材料、自评报告）");
+    cn.shaoxing.pilotbase.support.EvidenceFixtures.forTask(this.evidence, engine, jdbc, self);
     tasklist.complete();
     browser.shot("基地提交自评");
 
