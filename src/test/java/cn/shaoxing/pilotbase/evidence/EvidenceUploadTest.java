@@ -134,6 +134,15 @@ class EvidenceUploadTest extends IntegrationTest {
   }
 
   @Test
+  void anUploadAboveTheRequestLimitIsRefusedBeforeAnyControllerRuns() {
+    long files = files();
+    byte[] huge = new byte[65 * 1024 * 1024];
+    System.arraycopy(EvidenceFixtures.pdf(), 0, huge, 0, EvidenceFixtures.pdf().length);
+    expect(rest.upload(SLOT, USER, "超大.pdf", huge), 413, "PAYLOAD_TOO_LARGE", "文件过大，超过了平台允许的上传大小");
+    assertThat(files()).isEqualTo(files);
+  }
+
+  @Test
   void officeAndOfdFilesAreRecognisedByTheirContent() {
     assertThat(rest.upload(SLOT, USER, "报告.docx", zip("[Content_Types].xml", "word/document.xml")).statusCode())
         .isEqualTo(201);
