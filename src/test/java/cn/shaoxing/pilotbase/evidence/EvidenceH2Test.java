@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shaoxing.pilotbase.support.EvidenceFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +17,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,6 +85,32 @@ class EvidenceH2Test {
         .hasMessageContaining("EVIDENCE_TYPE");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evd_file", Integer.class)).isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evd_content", Integer.class)).isZero();
+  }
+
+  @Test
+  void theFilesystemStoreWritesTheBytesBeforeTheRowAndAFailedWriteLeavesNoRow(@TempDir Path dir) throws Exception {
+    DataSourceTransactionManager transactions = new DataSourceTransactionManager(jdbc.getDataSource());
+    EvidenceService onDisk = new EvidenceService(jdbc, new FilesystemEvidenceStore(dir), props, List.of(), transactions);
+    byte[] png = EvidenceFixtures.png();
+    EvidenceFile f = tx.execute(s -> onDisk.upload(BUREAU, "draft", Drafts.REVOCATION, Drafts.REVOCATION_EVIDENCE,
+        "现场.png", png));
+    assertThat(f.store()).isEqualTo("filesystem");
+    String sha = EvidenceService.sha256(png);
+    assertThat(Files.readAllBytes(dir.resolve(sha.substring(0, 2)).resolve(sha))).isEqualTo(png);
+    assertThat(tx.execute(s -> onDisk.download(BUREAU, f.id())).bytes()).isEqualTo(png);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evd_content", Integer.class)).isZero();
+
+    EvidenceStore broken = new FilesystemEvidenceStore(dir) {
+      @Override
+      public void put(String fileId, String sha256, byte[] bytes) {
+        throw new java.io.UncheckedIOException(new java.io.IOException("磁盘已满"));
+      }
+    };
+    EvidenceService failing = new EvidenceService(jdbc, broken, props, List.of(), transactions);
+    int rows = jdbc.queryForObject("SELECT COUNT(*) FROM evd_file", Integer.class);
+    assertThatThrownBy(() -> tx.execute(s -> failing.upload(BUREAU, "draft", Drafts.REVOCATION,
+        Drafts.REVOCATION_EVIDENCE, "依据.pdf", EvidenceFixtures.pdf()))).hasMessageContaining("磁盘已满");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evd_file", Integer.class)).isEqualTo(rows);
   }
 
   @Test
