@@ -69,12 +69,19 @@
     return (bytes / 1024 / 1024).toFixed(1) + ' MB';
   }
 
+  /* Times as in Shaoxing (Asia/Shanghai), whatever the computer's zone. */
   function time(iso) {
     if (!iso) { return ''; }
     var d = new Date(iso);
     if (isNaN(d.getTime())) { return String(iso); }
-    function two(n) { return (n < 10 ? '0' : '') + n; }
-    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + two(d.getHours()) + ':' + two(d.getMinutes());
+    try {
+      var p = {};
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+        hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d).forEach(function (x) { p[x.type] = x.value; });
+      return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
+    } catch (e) {
+      return d.toISOString().substring(0, 16).replace('T', ' ');
+    }
   }
 
   function typeName(contentType, name) {
