@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Registers {@link FormJsIframePatchFilter} for {@code <webapp path>/lib/deps.js} only (ADR 0014). */
+/**
+ * Registers {@link FormJsIframePatchFilter} for {@code <webapp path>/lib/deps.js} only, and
+ * {@link EvidencePageChallengeFilter} for {@code /api/evidence/*} (ADR 0014).
+ */
 @Configuration
 public class FormJsIframePatchConfig {
 
@@ -20,6 +23,16 @@ public class FormJsIframePatchConfig {
     reg.setName("formJsIframePatch");
     reg.addUrlPatterns(path);
     reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 150);
+    return reg;
+  }
+
+  /** Before the API's HTTP Basic filter (order 11): no login dialog for the evidence page's requests. */
+  @Bean
+  public FilterRegistrationBean<Filter> evidencePageChallenge() {
+    FilterRegistrationBean<Filter> reg = new FilterRegistrationBean<>(new EvidencePageChallengeFilter());
+    reg.setName("evidencePageChallenge");
+    reg.addUrlPatterns("/api/evidence/*");
+    reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 160);
     return reg;
   }
 }

@@ -36,6 +36,19 @@ class EvidencePageTest extends IntegrationTest {
   }
 
   @Test
+  void thePagesOwnApiRequestsGetNoLoginDialogChallenge() throws Exception {
+    // a Basic challenge would open Chromium's login dialog over Tasklist (the form then takes no typing)
+    HttpResponse<String> marked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/api/evidence/application/0b7c2d4e-1")).header("X-Requested-With", "XMLHttpRequest")
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(marked.statusCode()).isEqualTo(401);
+    assertThat(marked.headers().firstValue("WWW-Authenticate")).isEmpty();
+    HttpResponse<String> other = get(HttpClient.newHttpClient(), "/api/my/cases");
+    assertThat(other.statusCode()).isEqualTo(401);
+    assertThat(other.headers().firstValue("WWW-Authenticate")).as("other clients keep HTTP Basic").isPresent();
+  }
+
+  @Test
   void aSignedInPersonGetsTheShellThatLoadsTheCaseThroughTheApi() throws Exception {
     HttpClient http = loggedIn("applicant1");
     HttpResponse<String> page = get(http, "/evidence/application/0b7c2d4e-1?mode=view&slots=cond1,onsiteReport,../x,cond1");
