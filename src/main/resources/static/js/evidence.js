@@ -247,16 +247,28 @@
   function fileRow(f) {
     var actions = el('td', { className: 'ev-actions' });
     var t = (f.contentType || '').toLowerCase();
+    var view = null;
     if (t === 'image/png' || t === 'image/jpeg') {
-      actions.appendChild(button('查看', function () { showImage(f); }));
+      view = function () { showImage(f); };
     } else if (t === 'application/pdf') {
-      actions.appendChild(button('查看', function () { openOutside(fileUrl(f)); }));
+      view = function () { openOutside(fileUrl(f)); };
+    }
+    if (view) {
+      actions.appendChild(button('查看', view));
     }
     actions.appendChild(button('下载', function () { openOutside(fileUrl(f), f.name); }));
     if (!viewOnly && !f.sealed && f.uploadedBy === currentUser) {
       actions.appendChild(button('删除', function () { confirmDelete(f, actions); }));
     }
     var link = el('a', { href: fileUrl(f), target: '_blank', rel: 'noopener', text: f.name });
+    link.addEventListener('click', function (e) {
+      e.preventDefault();
+      if (view) {
+        view();
+      } else {
+        openOutside(fileUrl(f), f.name);
+      }
+    });
     return el('tr', { 'data-file': f.id }, [el('td', {}, [link]), el('td', { text: size(f.size) }),
       el('td', { text: typeName(f.contentType, f.name) }), el('td', { text: f.uploadedBy || '' }),
       el('td', { text: time(f.uploadedAt) }),
