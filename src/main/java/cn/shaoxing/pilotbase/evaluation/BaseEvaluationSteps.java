@@ -13,6 +13,7 @@ import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.EXTENSION_USE
 import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.ONSITE_CONSISTENT;
 import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.ONSITE_FINDINGS;
 import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.ORG_NAME;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.PARTICIPATION_ID;
 import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.REQUEST_ON_SITE;
 import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.RETURN_COMMENTS;
 import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.REVIEWER_GROUP;
@@ -60,6 +61,7 @@ public class BaseEvaluationSteps {
 
   public void loadBase(DelegateExecution ex) {
     BaseCase c = bases.load(BASE_ID.of(ex));
+    PARTICIPATION_ID.set(ex, evaluations.participation(CYCLE_ID.of(ex), BASE_ID.of(ex)).id());
     BASE_USER.set(ex, c.baseUser());
     ORG_NAME.set(ex, c.base().orgName());
     CREDIT_CODE.set(ex, c.base().creditCode());

@@ -64,6 +64,11 @@ public final class EvaluationVariables {
   public static final Variable<String> REVOCATION_BASE_ID = Variable.text("revocationBaseId");
 
   // ---------------------------------------------------------------- evaluation-base
+  /**
+   * The base's row in this cycle ({@code eva_participation.id}), set when the base is loaded: the
+   * evidence case {@code evaluation/{participationId}} the forms' evidence iframe shows (docs/evidence.md).
+   */
+  public static final Variable<String> PARTICIPATION_ID = Variable.text("participationId");
   public static final Variable<String> BASE_USER = Variable.text("baseUser");
   public static final Variable<String> CREDIT_CODE = Variable.text("creditCode");
   public static final Variable<String> REVIEWER_NAME = Variable.text("reviewerName");

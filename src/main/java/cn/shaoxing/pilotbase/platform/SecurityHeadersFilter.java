@@ -11,7 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Browser hardening headers on every response, set before anything else runs so that 401/429 answers
  * of the authentication filters carry them too: no MIME sniffing, no framing by other sites, no
  * Referer with case URLs to other sites. Our own pages and API also get a Content-Security-Policy
- * (our templates load only /css from our origin, have no scripts and use inline styles);
+ * (our templates load only /css and /js from our origin, have no inline scripts and use inline styles;
+ * the evidence page may be framed by our own origin, ADR 0014);
  * the Camunda webapps (under the webapp path) and the REST API are left to Camunda, whose
  * webapp filter sets its own nonce-based policy. Anything set later (by Camunda) wins.
  */

@@ -156,7 +156,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
         .text("中试落地成果（项目）经济效益（万元）", 5200)
         .text("相关资质情况（质量管理、安全、环保等）", "ISO9001、ISO14001、CNAS实验室认可")
         .text("社会经济效益（加分项，如省级以上科技奖励、引进高层次人才等）", "获省科学技术进步奖二等奖")
-        .text("佐证材料清单（文件编号或下载链接，每行一项）", "营业执照副本\n审计报告2025\n服务合同清单")
+        .text("佐证材料补充说明（可选）", "营业执照副本\n审计报告2025\n服务合同清单")
         .checkbox("本单位承诺所填报内容及佐证材料真实、准确、完整，如有虚假愿承担相应责任", true);
     assertThat(f.errors()).as("表单校验提示").isEmpty();
     browser.shot("申报单位填写完申报表（全部字段）");
@@ -230,7 +230,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     assertThat(form.value("单位名称")).isEqualTo(orgA);
     assertThat(form.value("统一社会信用代码")).isEqualTo(codeA);
     assertThat(form.value("服务的主要产业链")).isEqualTo("生物医药");
-    assertThat(form.value("佐证材料清单")).contains("审计报告2025");
+    assertThat(form.value("佐证材料补充说明")).contains("审计报告2025");
     browser.shot("越城区在“本组待办”看到该申报");
     tasklist.claim();
     form = tasklist.taskForm();
@@ -395,7 +395,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     FormJs f = tasklist.startProcess("公示异议核实处理");
     f.text("被异议单位统一社会信用代码", codeA).text("异议人姓名或单位", "李某")
         .text("异议人联系方式", "13900001234").text("异议内容", "该单位中试场地为临时租用")
-        .text("异议佐证材料（名称或链接）", "现场照片3张");
+        .text("异议佐证材料补充说明（可选）", "现场照片3张");
     browser.shot("市科技局登记公示异议");
     tasklist.submitStartForm();
     ProcessInstance registered = engine.getRuntimeService().createProcessInstanceQuery()

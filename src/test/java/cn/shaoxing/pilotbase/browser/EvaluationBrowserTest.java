@@ -160,7 +160,7 @@ class EvaluationBrowserTest extends BrowserWalk {
         {"中试服务收入", "服务收入明细账（KQ-2026-08）"}, {"中试服务成果（项目）落地数", "落地项目清单（KQ-2026-09）"},
         {"中试落地成果（项目）经济效益", "落地企业效益证明（KQ-2026-10）"}, {"社会经济效益（加分项）", "省科技进步奖证书（KQ-2026-11）"}};
     for (String[] e : evidence) {
-      type(f, "佐证材料：" + e[0], e[1]);
+      type(f, "佐证材料补充说明（可选）：" + e[0], e[1]);
     }
     type(f, "自评报告", "评价期内为柯桥区印染、纺织新材料企业开展中试服务70项，落地24项，服务收入逐年增长。");
     f.checkbox("本单位承诺所填数据及佐证材料真实、准确", true);
@@ -205,8 +205,8 @@ class EvaluationBrowserTest extends BrowserWalk {
     assertThat(f.value("基地名称")).isEqualTo(org);
     assertThat(f.value("中试场地面积（平方米，期末）")).isEqualTo("4200");
     assertThat(f.value("中试仪器设备原值（万元，期末）")).isEqualTo("3150.5");
-    assertThat(f.value("佐证材料：中试场地面积")).isEqualTo("不动产权证书及租赁合同（KQ-2026-01）");
-    assertThat(f.value("佐证材料：中试落地成果（项目）经济效益")).isEqualTo("落地企业效益证明（KQ-2026-10）");
+    assertThat(f.value("佐证材料补充说明：中试场地面积")).isEqualTo("不动产权证书及租赁合同（KQ-2026-01）");
+    assertThat(f.value("佐证材料补充说明：中试落地成果（项目）经济效益")).isEqualTo("落地企业效益证明（KQ-2026-10）");
     assertThat(f.value("自评报告")).startsWith("评价期内为柯桥区印染");
     browser.shot("柯桥区在“本组待办”看到基地自评，核对数据与佐证材料");
     tasklist.claim();
@@ -249,7 +249,7 @@ class EvaluationBrowserTest extends BrowserWalk {
       assertThat(tasklist.openTaskName()).isEqualTo("专家评分");
       assertThat(f.value("基地名称")).isEqualTo(org);
       assertThat(f.value("中试场地面积（平方米，期末）")).isEqualTo("4200");
-      assertThat(f.value("佐证材料：中试场地面积")).isEqualTo("不动产权证书及租赁合同（KQ-2026-01）");
+      assertThat(f.value("佐证材料补充说明：中试场地面积")).isEqualTo("不动产权证书及租赁合同（KQ-2026-01）");
       // independent scoring: the form starts empty, no earlier expert's marks or opinion in it
       assertThat(f.field("评价意见").findElement(By.tagName("textarea")).getAttribute("value")).isEmpty();
       assertThat(f.field("相关管理服务制度情况（0–5分）").findElement(By.tagName("input")).getAttribute("value")).isEmpty();

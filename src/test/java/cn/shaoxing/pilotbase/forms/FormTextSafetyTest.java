@@ -49,6 +49,16 @@ class FormTextSafetyTest {
           + " (ApplicationSteps.checkEligibility)",
       "tieDescription", "counts, scores and fixed words (GradingService: TieGroup description)");
 
+  /**
+   * Case ids the system generates (UUIDs or sequence keys, never typed by a person): an {@code iframe}
+   * URL may template them to name the evidence case it shows (docs/evidence.md, ADR 0014).
+   */
+  static final Map<String, String> CASE_IDS = Map.of(
+      "applicationId", "ApplicationIntake.register: dsg_application.id (ApplicationSteps.registerApplication)",
+      "participationId", "EvaluationService.openCycle: eva_participation.id (BaseEvaluationSteps.loadBase)",
+      "objectionId", "DesignationObjections / EvaluationObjections: the objection row's id",
+      "revocationCaseId", "RevocationService.open: rev_case.id (RevocationSteps)");
+
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
   private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_$?][A-Za-z0-9_$?]*");
@@ -110,11 +120,16 @@ class FormTextSafetyTest {
             {"type": "text", "id": "T2", "text": "**场地设备**：{{facilitiesDescription}}"}]},
           {"type": "html", "id": "H1", "content": "<p>{{causeLabel}}</p>"},
           {"type": "image", "id": "I1", "source": "=evidenceUrl"},
+          {"type": "iframe", "id": "F2", "url": "/evidence/application/{{applicationId}}?mode=view"},
+          {"type": "iframe", "id": "F3", "url": "/evidence/application/{{orgName}}"},
+          {"type": "iframe", "id": "F4", "url": "https://example.cn/x"},
           {"type": "textfield", "id": "F1", "key": "orgName", "label": "单位名称", "disabled": true}]}""");
     assertThat(problems("bad.form", bad)).containsExactly(
         "bad.form: text T2 templates facilitiesDescription",
         "bad.form: html H1 templates variables (causeLabel); html components may not template",
-        "bad.form: image I1 templates evidenceUrl");
+        "bad.form: image I1 templates evidenceUrl",
+        "bad.form: iframe F3 templates orgName",
+        "bad.form: iframe F4 shows https://example.cn/x; only our evidence page /evidence/… may be framed");
   }
 
   // ------------------------------------------------------------------------------------------
@@ -136,8 +151,15 @@ class FormTextSafetyTest {
         }
         case "image" -> notAllowed(c.path("source").asText("")).forEach(v ->
             problems.add(file + ": image " + id + " templates " + v));
-        case "iframe" -> notAllowed(c.path("url").asText("")).forEach(v ->
-            problems.add(file + ": iframe " + id + " templates " + v));
+        case "iframe" -> {
+          String url = c.path("url").asText("");
+          templatedVariables(url).stream()
+              .filter(v -> !SYSTEM_VARIABLES.containsKey(v) && !CASE_IDS.containsKey(v))
+              .forEach(v -> problems.add(file + ": iframe " + id + " templates " + v));
+          if (!url.startsWith("/evidence/")) {
+            problems.add(file + ": iframe " + id + " shows " + url + "; only our evidence page /evidence/… may be framed");
+          }
+        }
         default -> { }
       }
     }
