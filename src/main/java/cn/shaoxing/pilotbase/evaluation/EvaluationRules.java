@@ -89,14 +89,7 @@ public class EvaluationRules {
           }
         }
       }
-      // evidence for every quantitative indicator with a figure above zero
-      Map<String, BigDecimal> annual = EvaluationForm.annualFigures(v);
-      for (String i : EvaluationForm.quantitative()) {
-        BigDecimal f = annual.get(i);
-        if (f != null && f.signum() > 0 && !Vars.present(v, EvaluationForm.evidence(i))) {
-          e.add(EvaluationForm.evidence(i), "填报了数值的指标须列出佐证材料");
-        }
-      }
+      // the evidence itself (files) is checked by EvaluationEvidence's rule; ev_* are optional notes
     });
   }
 
