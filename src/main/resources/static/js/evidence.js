@@ -172,6 +172,30 @@
       errorEl.hidden = true;
       render(JSON.parse(r.text));
       root.setAttribute('data-state', 'loaded');
+      return loadAudit();
+    });
+  }
+
+  /** The download audit of the case: shown to whoever may read it (the bureau), else nothing. */
+  function loadAudit() {
+    var auditEl = document.getElementById('ev-audit');
+    if (!auditEl || api.indexOf('/api/evidence/draft/') === 0) { return null; }
+    return request('GET', api + '/downloads', null).then(function (r) {
+      if (r.status !== 200) { auditEl.hidden = true; return; }
+      var rows = JSON.parse(r.text);
+      auditEl.textContent = '';
+      auditEl.appendChild(el('h2', { text: '下载记录（' + rows.length + ' 次）' }));
+      if (!rows.length) {
+        auditEl.appendChild(el('p', { className: 'ev-note', text: '尚无人下载或查看本案材料。' }));
+      } else {
+        auditEl.appendChild(el('table', {}, [
+          el('thead', {}, [el('tr', {}, ['时间', '用户', '文件'].map(function (h) { return el('th', { text: h }); }))]),
+          el('tbody', {}, rows.map(function (d) {
+            return el('tr', {}, [el('td', { text: time(d.downloadedAt) }), el('td', { text: d.userId }),
+              el('td', { text: d.fileName })]);
+          }))]));
+      }
+      auditEl.hidden = false;
     });
   }
 

@@ -246,8 +246,9 @@ class EvidenceBrowserTest extends BrowserWalk {
         .as("审计记录仅市科技局可读").isEqualTo(403);
 
     tasklist.login("bureau1");
-    browser.open(baseUrl() + "/api/evidence/application/" + applicationId + "/downloads");
-    browser.waitFor("下载记录", d -> browser.bodyText().contains("shangyu1"));
+    // the case's evidence page shows the bureau the audit under the files
+    browser.open(baseUrl() + "/evidence/application/" + applicationId + "?mode=view");
+    browser.waitFor("下载记录", d -> browser.bodyText().contains("下载记录") && browser.bodyText().contains("shangyu1"));
     browser.shot("市科技局查看佐证材料下载记录");
   }
 
