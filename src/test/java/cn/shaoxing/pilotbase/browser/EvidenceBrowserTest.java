@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -249,7 +250,7 @@ class EvidenceBrowserTest extends BrowserWalk {
     // the case's evidence page shows the bureau the audit under the files
     browser.open(baseUrl() + "/evidence/application/" + applicationId + "?mode=view");
     browser.waitFor("下载记录", d -> browser.bodyText().contains("下载记录") && browser.bodyText().contains("shangyu1"));
-    browser.scrollTo(browser.visible(org.openqa.selenium.By.id("ev-audit")));
+    browser.scrollTo(browser.visible(By.id("ev-audit")));
     browser.shot("市科技局查看佐证材料下载记录");
   }
 
