@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,8 +201,7 @@ public class CommandFailureLog extends AbstractProcessEnginePlugin {
       Set<String> instances = new LinkedHashSet<>();
       for (ExecutionEntity e : executions) {
         if (e.isProcessInstanceExecution() && instanceIds.contains(e.getId())) {
-          String definition = e.getProcessDefinitionId();
-          instances.add((definition == null ? "" : definition.split(":")[0] + " ") + e.getId());
+          instances.add(definition(context, e.getProcessDefinitionId()) + e.getId());
           if (e.getBusinessKeyWithoutCascade() != null) {
             keys.add(e.getBusinessKeyWithoutCascade());
           }
@@ -211,6 +211,13 @@ public class CommandFailureLog extends AbstractProcessEnginePlugin {
         instances.addAll(instanceIds);
       }
       return new Where(tasks, job, instances, keys);
+    }
+
+    /** 「name」(key) from the deployment cache only (no query), or nothing. */
+    private static String definition(CommandContext context, String definitionId) {
+      ProcessDefinitionEntity d = definitionId == null ? null : context.getProcessEngineConfiguration()
+          .getDeploymentCache().getProcessDefinitionCache().get(definitionId);
+      return d == null ? "" : "「" + (d.getName() == null ? d.getKey() : d.getName()) + "」(" + d.getKey() + ") ";
     }
 
     String businessKeys() {

@@ -87,7 +87,7 @@ class CommandFailureLogTest extends IntegrationTest {
     assertNoErrorAndNoStackTrace();
     assertThat(refusals()).singleElement().satisfies(e -> {
       assertThat(e.getLevel()).isEqualTo(Level.INFO);
-      assertThat(e.getFormattedMessage()).contains("bureau1", "「单位名称」为必填项").doesNotContain("\n");
+      assertThat(e.getFormattedMessage()).contains("bureau1", "(Process_TestFormValidation)", "「单位名称」为必填项").doesNotContain("\n");
     });
   }
 
