@@ -72,28 +72,29 @@ public class CommandFailureLog extends AbstractProcessEnginePlugin {
 
   /** Whether a failure is a person's refused input (or a lost race) rather than a fault. */
   static boolean isRefusal(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    return refusal(failure) != null;
+  }
+
+  /**
+   * The innermost refusal in the failure's cause chain (its message is the one a person reads), or
+   * null. The engine's own wrappers ({@code ENGINE-…} messages) are looked through.
+   */
+  static Throwable refusal(Throwable failure) {
+    Throwable found = null;
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth++ < 20; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof FormFieldValidationException || t instanceof AuthorizationException
           || t instanceof BadUserRequestException || t instanceof TaskAlreadyClaimedException
           || t instanceof OptimisticLockingException) {
-        return true;
-      }
-      // our rules refuse input with a plain ProcessEngineException worded in Chinese
-      if (t.getClass() == ProcessEngineException.class && t.getMessage() != null
-          && CHINESE.matcher(t.getMessage()).find()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isAuthorization(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof AuthorizationException) {
-        return true;
+        found = t;
+      } else if (t.getClass() == ProcessEngineException.class && t.getMessage() != null
+          && CHINESE.matcher(t.getMessage()).find() && !t.getMessage().startsWith("ENGINE-")
+          && !(t.getCause() != null && t.getMessage().equals(t.getCause().toString()))) {
+        // our rules refuse input with a plain ProcessEngineException worded in Chinese
+        found = t;
       }
     }
-    return false;
+    return found;
   }
 
   private static boolean isConcurrency(Throwable failure) {
@@ -137,12 +138,13 @@ public class CommandFailureLog extends AbstractProcessEnginePlugin {
       }
       String who = user == null ? (job ? "作业执行器" : "系统") : user;
       String at = where == null ? "" : where.toString();
-      if (!job && isRefusal(failure) || job && isConcurrency(failure)) {
-        String message = oneLine(failure.getMessage());
-        if (isAuthorization(failure)) {
+      Throwable refusal = job ? (isConcurrency(failure) ? failure : null) : refusal(failure);
+      if (refusal != null) {
+        String message = oneLine(refusal.getMessage());
+        if (refusal instanceof AuthorizationException) {
           REFUSALS.warn("未受理（无权限）：用户 {}{}：{}", who, at, message);
         } else {
-          REFUSALS.info("未受理（{}）：用户 {}{}：{}", failure.getClass().getSimpleName(), who, at, message);
+          REFUSALS.info("未受理（{}）：用户 {}{}：{}", refusal.getClass().getSimpleName(), who, at, message);
         }
         return;
       }
