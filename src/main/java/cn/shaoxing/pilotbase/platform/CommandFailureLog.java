@@ -152,13 +152,26 @@ public class CommandFailureLog extends AbstractProcessEnginePlugin {
       MDC.MDCCloseable mdc = businessKey == null ? null : MDC.putCloseable("businessKey", businessKey);
       try {
         FAULTS.error("{} 失败：用户 {}{}，业务键 {}：{}", command, who, at,
-            businessKey == null ? "无" : businessKey, oneLine(failure.getMessage()), failure);
+            businessKey == null ? "无" : businessKey, withRootCause(failure), failure);
       } finally {
         if (mdc != null) {
           mdc.close();
         }
       }
     }
+  }
+
+  /** The message, and the innermost cause's when it says something else (a database error, …). */
+  static String withRootCause(Throwable failure) {
+    Throwable root = failure;
+    for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
+      root = root.getCause();
+    }
+    String message = oneLine(failure.getMessage());
+    if (root == failure || root.getMessage() == null || message.contains(oneLine(root.getMessage()))) {
+      return message;
+    }
+    return message + "（根因 " + root.getClass().getSimpleName() + "：" + oneLine(root.getMessage()) + "）";
   }
 
   static String oneLine(String message) {

@@ -159,6 +159,22 @@ class CommandFailureLogTest extends IntegrationTest {
     assertThat(refusals()).isEmpty();
   }
 
+  @Test
+  void aDatabaseErrorAtCommitIsAnErrorWithTheBusinessKey() {
+    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceById(probe.getId())
+        .businessKey("BK-SQL-1").setVariables(valid()).execute();
+    captured.list.clear();
+
+    // PostgreSQL refuses a String variable over 4,000 characters when the command flushes
+    assertThatThrownBy(() -> engine.getRuntimeService().setVariable(pi.getId(), "longText", "长".repeat(5000)));
+
+    ILoggingEvent error = faults().stream().filter(e -> e.getFormattedMessage().contains("BK-SQL-1"))
+        .findFirst().orElseThrow(() -> new AssertionError("no ERROR with the business key: " + messages()));
+    assertThat(error.getThrowableProxy()).isNotNull();
+    assertThat(error.getFormattedMessage()).contains("SetExecutionVariablesCmd", pi.getId(), "character varying(4000)");
+    assertThat(refusals()).isEmpty();
+  }
+
   private List<ILoggingEvent> refusals() {
     return List.copyOf(captured.list).stream()
         .filter(e -> e.getLoggerName().equals(CommandFailureLog.REFUSALS.getName())).toList();
