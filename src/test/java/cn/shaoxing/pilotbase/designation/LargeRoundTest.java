@@ -138,7 +138,7 @@ class LargeRoundTest extends IntegrationTest {
     complete(round, "Task_CompileProposedList", Map.of("proposedApplications",
         SpinValues.jsonValue(json.writeValueAsString(proposed)).create()));
     complete(round, "Task_PartyCommitteeReview",
-        Map.of("partyDecision", "approve", "meetingDate", YEAR + "-04-20"));
+        Map.of("partyDecision", "approve", "meetingDate", AppClock.today().toString()));
     complete(round, "Task_PublishPublicityNotice", Map.of("objectionContact", "0575-85000000，kjj@sx.gov.cn"));
     Date publicityEnd = (Date) runtime.getVariable(round.getId(), "publicityEndAt");
     fire(round, new Date(publicityEnd.getTime() + 3_600_000L));
@@ -159,7 +159,7 @@ class LargeRoundTest extends IntegrationTest {
         .isEmpty();
     // nor one that grows with the round: the longest of this round's instances is short
     Integer longest = jdbc.queryForObject("SELECT max(length(v.text_)) FROM act_hi_varinst v"
-        + " WHERE v.type_ = 'string' AND (v.root_proc_inst_id_ = ? OR v.proc_inst_id_ IN (SELECT"
+        + " WHERE v.var_type_ = 'string' AND (v.root_proc_inst_id_ = ? OR v.proc_inst_id_ IN (SELECT"
         + " a.process_instance_id FROM dsg_application a WHERE a.round_year = ?))", Integer.class,
         round.getId(), YEAR);
     assertThat(longest).isLessThan(4000);
