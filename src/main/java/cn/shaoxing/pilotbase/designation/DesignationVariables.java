@@ -33,12 +33,17 @@ public final class DesignationVariables {
   public static final Variable<Integer> FORMAL_CORRECTION_DAYS = Variable.integer("formalCorrectionDays");
   public static final Variable<String> ROUND_NOTICE = Variable.text("roundNotice");
   public static final Variable<Object> INDICATOR_TABLE_VERSION = Variable.value("indicatorTableVersion");
-  public static final Variable<String> RECOMMENDATION_SUMMARY = Variable.text("recommendationSummary");
+  /**
+   * What the districts did, one row per application (Spin JSON, a form table): nothing that grows
+   * with the round is kept in a String variable (4,000 characters on PostgreSQL).
+   */
+  public static final Variable<Object> RECOMMENDATIONS = Variable.value("recommendations");
   public static final Variable<Boolean> RECOMMENDATIONS_CONFIRMED =
       Variable.flag("recommendationsConfirmed");
   /** The checklist options of the proposed list (Spin JSON). */
   public static final Variable<Object> CANDIDATE_OPTIONS = Variable.value("candidateOptions");
-  public static final Variable<String> CANDIDATE_SUMMARY = Variable.text("candidateSummary");
+  /** The scored candidates, one row per application, best first (Spin JSON, a form table). */
+  public static final Variable<Object> CANDIDATES = Variable.value("candidates");
   public static final Variable<List<String>> PROPOSED_APPLICATIONS =
       Variable.strings("proposedApplications");
   public static final Variable<String> PROPOSAL_NOTE = Variable.text("proposalNote");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -29,21 +30,27 @@ public class ProposedList {
     this.scoring = scoring;
   }
 
-  /** The candidates of the bureau's checklist: options (JSON) and a summary, best score first. */
-  public record Candidates(String optionsJson, String summary) {}
+  /**
+   * The candidates of the bureau's checklist: options and table rows (JSON arrays), best score first.
+   * Rows hold orgName, district, chain, score and onsite (the on-site findings, may be empty).
+   */
+  public record Candidates(String optionsJson, String rowsJson) {}
 
-  /** What the districts have done so far, one line per application. */
-  public String recommendationSummary(int year) {
-    StringBuilder sb = new StringBuilder();
+  /**
+   * What the districts have done so far, one row per application (a JSON array of district,
+   * orgName, status and rank, the district's recommendation rank or empty): a form table.
+   */
+  public String recommendationRows(int year) {
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (Application a : applications.ofRound(year)) {
-      sb.append(OutcomeMails.reviewerName(a.reviewerGroup())).append("｜").append(a.orgName())
-          .append("｜").append(a.status().chineseName());
-      if (a.districtRank() != null) {
-        sb.append("｜推荐排序 ").append(a.districtRank());
-      }
-      sb.append('\n');
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("district", OutcomeMails.reviewerName(a.reviewerGroup()));
+      row.put("orgName", a.orgName());
+      row.put("status", a.status().chineseName());
+      row.put("rank", a.districtRank() == null ? "" : String.valueOf(a.districtRank()));
+      rows.add(row);
     }
-    return sb.length() == 0 ? "本年度尚无申报。" : sb.toString();
+    return write(rows);
   }
 
   /** The applications the districts recommended: the round's cases for the evaluation. */
@@ -59,26 +66,30 @@ public class ProposedList {
    */
   public Candidates candidates(int year) {
     List<Map<String, Object>> options = new ArrayList<>();
-    StringBuilder summary = new StringBuilder();
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (Application a : scoring.scoreRound(year)) {
       if (a.status() == ApplicationStatus.PROPOSED || a.status() == ApplicationStatus.NOT_CHOSEN) {
         applications.setOutcome(a.id(), ApplicationStatus.EVALUATED, null);
       }
-      String label = a.orgName() + "（" + OutcomeMails.reviewerName(a.reviewerGroup()) + "，"
-          + IndustryChain.label(a.industryChain()) + "）综合得分 " + a.finalScore();
+      String district = OutcomeMails.reviewerName(a.reviewerGroup());
+      String chain = IndustryChain.label(a.industryChain());
+      String label = a.orgName() + "（" + district + "，" + chain + "）综合得分 " + a.finalScore();
       options.add(Map.of("label", label, "value", a.id()));
-      summary.append(label);
-      if (a.onsiteFindings() != null) {
-        summary.append("；现场核查：").append(a.onsiteFindings());
-      }
-      summary.append('\n');
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("orgName", a.orgName());
+      row.put("district", district);
+      row.put("chain", chain);
+      row.put("score", a.finalScore() == null ? "" : a.finalScore().toPlainString());
+      row.put("onsite", a.onsiteFindings() == null ? "" : a.onsiteFindings());
+      rows.add(row);
     }
     rounds.setStatus(year, RoundStatus.REVIEW);
+    return new Candidates(write(options), write(rows));
+  }
+
+  private String write(Object value) {
     try {
-      return new Candidates(json.writeValueAsString(options), summary.length() == 0
-          ? "无评审完成的申报。"
-          : summary.append("（按市科技局评分指标表第").append(scoring.tableOf(year).version())
-              .append("版计分，得分由高到低排列）").toString());
+      return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

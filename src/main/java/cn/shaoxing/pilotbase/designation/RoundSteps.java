@@ -3,7 +3,7 @@ package cn.shaoxing.pilotbase.designation;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICATION_DEADLINE;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICATION_DEADLINE_AT;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.CANDIDATE_OPTIONS;
-import static cn.shaoxing.pilotbase.designation.DesignationVariables.CANDIDATE_SUMMARY;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.CANDIDATES;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.DOCUMENT_DATE;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.DOCUMENT_NUMBER;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.FORMAL_CORRECTION_DAYS;
@@ -13,7 +13,7 @@ import static cn.shaoxing.pilotbase.designation.DesignationVariables.PROPOSAL_NO
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.PROPOSED_APPLICATIONS;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.PUBLICITY_END_AT;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.PUBLICITY_START;
-import static cn.shaoxing.pilotbase.designation.DesignationVariables.RECOMMENDATION_SUMMARY;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.RECOMMENDATIONS;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.ROUND_NOTICE;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.ROUND_OPENED_BY;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.ROUND_YEAR;
@@ -64,7 +64,7 @@ public class RoundSteps {
 
   /** Task-create listener of the confirmation task: what the districts have done so far. */
   public void summarizeRecommendations(DelegateExecution ex) {
-    RECOMMENDATION_SUMMARY.set(ex, proposedList.recommendationSummary(ROUND_YEAR.of(ex)));
+    RECOMMENDATIONS.set(ex, SpinValues.jsonValue(proposedList.recommendationRows(ROUND_YEAR.of(ex))).create());
   }
 
   /** The multi-instance collection of the evaluation call activity (not stored as a variable). */
@@ -84,7 +84,7 @@ public class RoundSteps {
   public void prepareProposedList(DelegateExecution ex) {
     ProposedList.Candidates c = proposedList.candidates(ROUND_YEAR.of(ex));
     CANDIDATE_OPTIONS.set(ex, SpinValues.jsonValue(c.optionsJson()).create());
-    CANDIDATE_SUMMARY.set(ex, c.summary());
+    CANDIDATES.set(ex, SpinValues.jsonValue(c.rowsJson()).create());
   }
 
   public void recordProposedList(DelegateExecution ex) {

@@ -43,7 +43,7 @@ public class CycleService {
 
   /** The proposal's grades and, when seats are tied at the quota's cut-off, the tie. */
   public record Grades(boolean tiePending, String tieDescription, Object tieOptions, int tieSeats,
-      String summary) {}
+      String overview, Object table) {}
 
   private final EvaluationService evaluations;
   private final RegisterService register;
@@ -95,16 +95,22 @@ public class CycleService {
       }
     }
     return new Grades(p.awaitsTieDecision(), p.tie() == null ? "" : p.tie().description(),
-        jsonValue(options), p.tie() == null ? 0 : p.tie().seats(), evaluations.gradeSummary(cycleId));
+        jsonValue(options), p.tie() == null ? 0 : p.tie().seats(), evaluations.gradeOverview(cycleId),
+        gradeTable(cycleId));
   }
 
-  /** The bureau's decision on the tie, by the signed-in user; returns the new grade summary. */
-  public String applyTieDecision(String cycleId, List<String> excellentIds, String reason) {
+  /** The grade table as a process variable (JSON rows for the form's table). */
+  public Object gradeTable(String cycleId) {
+    return jsonValue(evaluations.gradeRows(cycleId));
+  }
+
+  /** The bureau's decision on the tie, by the signed-in user; returns the new grade table. */
+  public Object applyTieDecision(String cycleId, List<String> excellentIds, String reason) {
     CommandContext cc = Context.getCommandContext();
     Authentication a = cc == null ? null : cc.getAuthentication();
     evaluations.applyTieDecision(cycleId, excellentIds, reason,
         a == null || a.getUserId() == null ? "bureau" : a.getUserId());
-    return evaluations.gradeSummary(cycleId);
+    return gradeTable(cycleId);
   }
 
   /** Starts the publicity now; returns its end (after the configured working days). */

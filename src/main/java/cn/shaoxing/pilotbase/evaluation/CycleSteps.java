@@ -6,7 +6,8 @@ import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.CYCLE_NAME;
 import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.CYCLE_YEAR;
 import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.DOCUMENT_DATE;
 import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.DOCUMENT_NUMBER;
-import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.GRADE_SUMMARY;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.GRADES;
+import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.GRADE_OVERVIEW;
 import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.PUBLICITY_END_AT;
 import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.REVOCATION_CANDIDATES;
 import static cn.shaoxing.pilotbase.evaluation.EvaluationVariables.REVOCATION_COUNT;
@@ -70,11 +71,12 @@ public class CycleSteps {
     TIE_DESCRIPTION.set(ex, g.tieDescription());
     TIE_OPTIONS.set(ex, g.tieOptions());
     TIE_SEATS.set(ex, g.tieSeats());
-    GRADE_SUMMARY.set(ex, g.summary());
+    GRADE_OVERVIEW.set(ex, g.overview());
+    GRADES.set(ex, g.table());
   }
 
   public void applyTieDecision(DelegateExecution ex) {
-    GRADE_SUMMARY.set(ex, cycles.applyTieDecision(CYCLE_ID.of(ex), TIE_EXCELLENT.of(ex),
+    GRADES.set(ex, cycles.applyTieDecision(CYCLE_ID.of(ex), TIE_EXCELLENT.of(ex),
         TIE_REASON.of(ex)));
   }
 

@@ -289,22 +289,26 @@ public class EvaluationService {
     return read(s, GradingProposal.class);
   }
 
-  /** The grade table as Chinese text: rank, base, total, grade, note. */
-  public String gradeSummary(String cycleId) {
+  /** The quota in one sentence: counts and a percentage. */
+  public String gradeOverview(String cycleId) {
     GradingProposal p = proposal(cycleId);
-    StringBuilder sb = new StringBuilder("参评基地" + p.evaluatedCount() + "家，优秀名额"
-        + p.excellentQuota() + "家（" + p.quotaPercent().stripTrailingZeros().toPlainString()
-        + "%，四舍五入）。\n");
-    for (GradingProposal.GradedBase b : p.bases()) {
-      sb.append(b.rank() == null ? "—" : "第" + b.rank() + "名").append("｜").append(b.baseName())
-          .append("｜").append(b.total() == null ? "—" : b.total().toPlainString() + "分")
-          .append("｜").append(b.grade() == null ? "待定" : b.grade().chineseName());
-      if (b.note() != null && !b.note().isBlank()) {
-        sb.append("｜").append(b.note());
-      }
-      sb.append('\n');
+    return "参评基地" + p.evaluatedCount() + "家，优秀名额" + p.excellentQuota() + "家（"
+        + p.quotaPercent().stripTrailingZeros().toPlainString() + "%，四舍五入）。";
+  }
+
+  /** The grade table, one row per base: rank, baseName, total, grade and note (all text). */
+  public List<Map<String, Object>> gradeRows(String cycleId) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (GradingProposal.GradedBase b : proposal(cycleId).bases()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("rank", b.rank() == null ? "—" : "第" + b.rank() + "名");
+      row.put("baseName", b.baseName());
+      row.put("total", b.total() == null ? "—" : b.total().toPlainString() + "分");
+      row.put("grade", b.grade() == null ? "待定" : b.grade().chineseName());
+      row.put("note", b.note() == null ? "" : b.note());
+      rows.add(row);
     }
-    return sb.toString();
+    return rows;
   }
 
   /** Changes one base's grade after an upheld objection (recorded in the note). */

@@ -45,7 +45,13 @@ public final class EvaluationVariables {
   public static final Variable<Integer> TIE_SEATS = Variable.integer("tieSeats");
   public static final Variable<List<String>> TIE_EXCELLENT = Variable.strings("tieExcellent");
   public static final Variable<String> TIE_REASON = Variable.text("tieReason");
-  public static final Variable<String> GRADE_SUMMARY = Variable.text("gradeSummary");
+  /** The quota in one sentence: counts and a percentage (bounded, whatever the cohort's size). */
+  public static final Variable<String> GRADE_OVERVIEW = Variable.text("gradeOverview");
+  /**
+   * The grade table, one row per base (Spin JSON, a form table): nothing that grows with the cohort
+   * is kept in a String variable (4,000 characters on PostgreSQL).
+   */
+  public static final Variable<Object> GRADES = Variable.value("grades");
   public static final Variable<Boolean> GRADES_CONFIRMED = Variable.flag("gradesConfirmed");
   public static final Variable<String> REVIEW_NOTE = Variable.text("reviewNote");
   // evaluation-party-approval

@@ -258,7 +258,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     operatorFiresTimer(roundId, "Timer_ApplicationDeadline");
     tasklist.login("bureau1");
     FormJs form = openGroupTask("bureau1", task(roundId, "Task_ConfirmRecommendations"));
-    assertThat(form.value("各地推荐情况（推荐单位｜申报单位｜状态｜推荐排序）")).contains(orgA);
+    assertThat(form.value("各地推荐情况")).contains(orgA);
     tasklist.claim();
     tasklist.taskForm().checkbox("确认推荐已汇总完毕", true);
     browser.shot("申报截止后市科技局汇总推荐");
@@ -359,7 +359,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     tasklist.login("party1");
     assertOnlyOwnTasks("party1");
     f = openGroupTask("party1", task(roundId, "Task_PartyCommitteeReview"));
-    assertThat(f.value("拟评定名单及评审情况（单位、推荐单位、产业链、综合得分、现场核查情况）")).contains(orgA);
+    assertThat(f.value("拟评定名单及评审情况")).contains(orgA);
     tasklist.claim();
     tasklist.taskForm().date("党组会议日期", today.toString()).option("审议结果", "审议通过，进入公示")
         .text("审议意见（退回时必填）", "同意");

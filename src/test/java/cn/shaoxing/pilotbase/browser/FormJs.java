@@ -213,9 +213,14 @@ public final class FormJs {
   /**
    * What a field shows: the value of a text field or text area (also a disabled one, where forms
    * show what another person typed), or the chosen option of a drop-down.
+   * Of a table: the text of its shown page (header and rows).
    */
   public String value(String label) {
     WebElement f = field(label);
+    List<WebElement> table = f.findElements(By.cssSelector("table.fjs-table"));
+    if (!table.isEmpty()) {
+      return norm(table.get(0).getAttribute("textContent"));
+    }
     List<WebElement> select = f.findElements(By.cssSelector(".fjs-select-display"));
     if (!select.isEmpty()) {
       return norm(select.get(0).getAttribute("textContent"));

@@ -221,7 +221,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     // Deadline passes; the bureau collects the recommendations.
     fireTimer(round, at("2031-04-01T09:00"));
     assertThat(round).isWaitingAt("Task_ConfirmRecommendations");
-    assertThat(runtime.getVariable(round.getId(), "recommendationSummary").toString()).contains("已推荐");
+    assertThat(runtime.getVariable(round.getId(), "recommendations").toString()).contains("已推荐");
     complete(round, "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));
     assertThat(round).isWaitingAt("CallActivity_Evaluate");
     ProcessInstance evA = evaluationOf(a.application()), evB = evaluationOf(b.application());
@@ -258,9 +258,8 @@ class DesignationRoundProcessTest extends IntegrationTest {
     assertThat(applications.get(idA).tableVersion()).isEqualTo(version);
     assertThat(applications.get(idB).tableVersion()).isEqualTo(version);
     assertThat(applications.scoreWorking(idB)).contains("15÷30项（同批最高）×10");
-    assertThat(runtime.getVariable(round.getId(), "candidateSummary").toString())
-        .containsSubsequence("越城生物中试有限公司", "86.82", "柯桥新材料中试中心", "81.08")
-        .contains("评分指标表第" + version + "版");
+    assertThat(runtime.getVariable(round.getId(), "candidates").toString())
+        .containsSubsequence("越城生物中试有限公司", "86.82", "柯桥新材料中试中心", "81.08");
 
     // Proposed list; the party committee sends it back once, then approves; publicity.
     complete(round, "Task_CompileProposedList", proposed(idA));

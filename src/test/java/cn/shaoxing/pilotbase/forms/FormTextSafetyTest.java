@@ -47,7 +47,9 @@ class FormTextSafetyTest {
       "anonymousFlag", "one of two fixed sentences (DesignationObjections, objection start)",
       "ineligibilityText", "reasons output by designation-eligibility.dmn: string literals only"
           + " (ApplicationSteps.checkEligibility)",
-      "tieDescription", "counts, scores and fixed words (GradingService: TieGroup description)");
+      "tieDescription", "counts, scores and fixed words (GradingService: TieGroup description)",
+      "indicatorTableVersion", "version number of the bureau's indicator table (RoundSteps.openRound)",
+      "gradeOverview", "counts and a percentage in fixed words (EvaluationService.gradeOverview)");
 
   /**
    * Case ids the system generates (UUIDs or sequence keys, never typed by a person): an {@code iframe}

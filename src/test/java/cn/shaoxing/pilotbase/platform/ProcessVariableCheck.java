@@ -117,7 +117,12 @@ final class ProcessVariableCheck {
         node.path("values").forEach(o -> values.add(o.path("value").asText()));
         keys.put(node.get("key").asText(), values);
       }
-      node.forEach(child -> collectKeys(child, keys));
+      // a table's columns name fields of its rows (dataSource), not process variables
+      node.fields().forEachRemaining(e -> {
+        if (!"columns".equals(e.getKey())) {
+          collectKeys(e.getValue(), keys);
+        }
+      });
     } else if (node.isArray()) {
       node.forEach(child -> collectKeys(child, keys));
     }
