@@ -121,7 +121,7 @@ public class DesignationScoring {
     Application a = applications.get(applicationId);
     IndicatorTable table = tableOf(a.roundYear());
     Map<String, Object> filing = filing(a);
-    StringBuilder sb = new StringBuilder("评分规则（市科技局评分指标表第" + table.version() + "版）：\n");
+    StringBuilder sb = new StringBuilder("评分规则（市科技局评分指标表，版本号 " + table.version() + "）：\n");
     for (Indicator i : table.indicators()) {
       sb.append("· ").append(i.name()).append("（").append(plain(i.points())).append("分）：")
           .append(i.ruleDescription());
