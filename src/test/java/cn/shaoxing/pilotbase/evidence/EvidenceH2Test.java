@@ -1,5 +1,7 @@
 package cn.shaoxing.pilotbase.evidence;
 
+import cn.shaoxing.pilotbase.support.MigratedH2;
+import javax.sql.DataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +14,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +41,7 @@ class EvidenceH2Test {
 
   @BeforeEach
   void migrate() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:evidence_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-    ds.setUser("sa");
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-        .table("pilotbase_schema_history").load().migrate();
+    DataSource ds = MigratedH2.create("evidence", ";LOCK_TIMEOUT=10000");
     jdbc = new JdbcTemplate(ds);
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(ds);
     tx = new TransactionTemplate(transactions);

@@ -1,5 +1,7 @@
 package cn.shaoxing.pilotbase.experts;
 
+import cn.shaoxing.pilotbase.support.MigratedH2;
+import javax.sql.DataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shaoxing.pilotbase.platform.NamedLocks;
@@ -11,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +34,7 @@ class DrawLocksH2Test {
 
   @BeforeEach
   void migrate() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:locks_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-        .table("pilotbase_schema_history").load().migrate();
+    DataSource ds = MigratedH2.create("locks", "");
     jdbc = new JdbcTemplate(ds);
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(ds);
     tx = new TransactionTemplate(transactions);
