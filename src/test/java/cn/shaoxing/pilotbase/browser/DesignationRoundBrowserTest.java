@@ -2,6 +2,7 @@ package cn.shaoxing.pilotbase.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.organisation.CreditCode;
 import cn.shaoxing.pilotbase.experts.Expert;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
@@ -87,7 +88,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   @Test
   @Order(1)
   void bureauOpensTheRoundWithTheStartForm() {
-    tasklist = new Tasklist(browser, baseUrl());
+    tasklist = new Tasklist(browser, baseUrl()).withJobExecutor(() -> AsyncSteps.settle(engine));
     rest = new RestClient(baseUrl());
     seedExpertPool();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("designation-round")

@@ -2,6 +2,7 @@ package cn.shaoxing.pilotbase.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.support.EvaluationFixtures;
 import cn.shaoxing.pilotbase.evaluation.EvaluationService;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
@@ -87,7 +88,7 @@ class EvaluationBrowserTest extends BrowserWalk {
   @Test
   @Order(1)
   void bureauStartsTheCycleWithTheStartForm() {
-    tasklist = new Tasklist(browser, baseUrl());
+    tasklist = new Tasklist(browser, baseUrl()).withJobExecutor(() -> AsyncSteps.settle(engine));
     rest = new RestClient(baseUrl());
     EvaluationFixtures.isolateRegister(jdbc);
     EvaluationFixtures.seedExperts(experts);

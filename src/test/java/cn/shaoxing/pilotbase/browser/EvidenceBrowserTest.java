@@ -2,6 +2,7 @@ package cn.shaoxing.pilotbase.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.experts.Expert;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.organisation.CreditCode;
@@ -79,7 +80,7 @@ class EvidenceBrowserTest extends BrowserWalk {
   @Test
   @Order(1)
   void theBureauOpensARound() throws Exception {
-    tasklist = new Tasklist(browser, baseUrl());
+    tasklist = new Tasklist(browser, baseUrl()).withJobExecutor(() -> AsyncSteps.settle(engine));
     rest = new RestClient(baseUrl());
     writeFiles();
     seedExpertPool();

@@ -19,10 +19,20 @@ public final class Tasklist {
 
   private final Browser browser;
   private final String baseUrl;
+  private Runnable jobExecutor = () -> {};
 
   public Tasklist(Browser browser, String baseUrl) {
     this.browser = browser;
     this.baseUrl = baseUrl;
+  }
+
+  /**
+   * What runs the steps a submission leaves to the job executor (off in the tests), after each
+   * completed task or started process: usually {@code () -> AsyncSteps.settle(engine)}.
+   */
+  public Tasklist withJobExecutor(Runnable jobExecutor) {
+    this.jobExecutor = jobExecutor;
+    return this;
   }
 
   public String url() {
@@ -188,6 +198,7 @@ public final class Tasklist {
       }
       waitForCompletion(taskUrl, Browser.TIMEOUT);
     }
+    jobExecutor.run();
   }
 
   private void waitForCompletion(String taskUrl, java.time.Duration timeout) {
@@ -273,6 +284,7 @@ public final class Tasklist {
       }
       waitForStartDialogToClose(Browser.TIMEOUT);
     }
+    jobExecutor.run();
   }
 
   private void waitForStartDialogToClose(java.time.Duration timeout) {

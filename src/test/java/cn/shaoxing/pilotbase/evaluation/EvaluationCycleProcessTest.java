@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.evaluation;
 
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.support.EvaluationFixtures;
 import static cn.shaoxing.pilotbase.support.EvaluationFixtures.at;
 import static cn.shaoxing.pilotbase.support.EvaluationFixtures.code;
@@ -70,9 +71,11 @@ class EvaluationCycleProcessTest extends IntegrationTest {
   ProcessInstance startCycle(String name, int year, String mode, long panel) {
     engine.getIdentityService().setAuthentication("bureau1", List.of("bureau"));
     try {
-      return engine.getRuntimeService().startProcessInstanceByKey("evaluation-cycle", Map.of(
-          "cycleName", name, "cycleYear", (long) year, "scoringMode", mode, "panelSize", panel,
-          "selfEvaluationDays", 20L));
+      ProcessInstance cycle = engine.getRuntimeService().startProcessInstanceByKey("evaluation-cycle",
+          Map.of("cycleName", name, "cycleYear", (long) year, "scoringMode", mode, "panelSize", panel,
+              "selfEvaluationDays", 20L));
+      AsyncSteps.settle(engine);
+      return cycle;
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -87,6 +90,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     assertThat(t).as("task %s", key).isNotNull();
     cn.shaoxing.pilotbase.support.EvidenceFixtures.forTask(evidence, engine, jdbc, t);
     engine.getTaskService().complete(t.getId(), vars);
+    AsyncSteps.settle(engine);
   }
 
   /** Self-evaluation, district confirmation and the panel's scoring of one base. */
@@ -112,6 +116,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
       // submitted as Tasklist does (form submission): the reason is sealed, not a variable
       engine.getFormService().submitTaskForm(t.getId(), Map.of("participation", "declineConflict",
           "declineReason", "曾为该单位提供咨询服务"));
+      AsyncSteps.settle(engine);
       Task replacement = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
           .taskDefinitionKey("Task_ExpertScoring").list().stream()
           .filter(x -> tasks.stream().noneMatch(o -> o.getId().equals(x.getId())))
@@ -121,6 +126,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     for (Task t : engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey("Task_ExpertScoring").list()) {
       engine.getFormService().submitTaskForm(t.getId(), sheet(qualitative, false));
+      AsyncSteps.settle(engine);
     }
     // blind review: the experts' marks and opinions are sealed, never process variables or history
     for (String name : List.of("scorerOpinion", "declineReason", "mark_qualifications", "reason_socialBenefit")) {
@@ -239,6 +245,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
         .timers().list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
     assertThat(timer.getDuedate()).isBeforeOrEqualTo(at("2028-03-06T09:00"));
     engine.getManagementService().executeJob(timer.getId());
+    AsyncSteps.settle(engine);
     ProcessInstance cycle2 = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("evaluation-cycle").processInstanceBusinessKey("2028年度绩效评价").singleResult();
     assertThat(cycle2).isNotNull();
@@ -349,6 +356,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     assertThat(pa).isWaitingAt("Task_DecideExtension");
     engine.getTaskService().complete(decide.getId(), Map.of("extensionDecision", "absent",
         "absenceExcused", true, "absenceReason", "园区停电检修，经核实属实"));
+    AsyncSteps.settle(engine);
     assertThat(pa).isEnded().hasPassed("Task_RecordAbsent");
     approveAndPublish(cycle, "绍市科发〔2026〕51号");
     assertThat(cycle).isEnded().hasNotPassed("Task_StartRevocation");
@@ -395,6 +403,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     assertThatThrownBy(() -> engine.getTaskService().complete(tp.getId(), badSheet))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("加分须说明理由");
     engine.getTaskService().complete(tp.getId(), sheet(5.0, true));
+    AsyncSteps.settle(engine);
     assertThat(pb).isWaitingAt("Task_OnSiteCheck");
     complete(pb.getId(), "Task_OnSiteCheck", Map.of("onsiteConsistent", "consistent",
         "onsiteFindings", "场地设备与自评一致"));
@@ -417,6 +426,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("最多只能确定1家");
     engine.getTaskService().complete(tie.getId(), Map.of("tieExcellent", List.of(b.id()),
         "tieReason", "乙基地落地项目带动就业更多"));
+    AsyncSteps.settle(engine);
     assertThat(evaluations.proposal(cid).base(b.id()).grade()).isEqualTo(Grade.EXCELLENT);
     assertThat(evaluations.proposal(cid).base(c.id()).grade()).isEqualTo(Grade.GOOD);
     complete(cycle.getId(), "Task_ReviewGrades", Map.of("gradesConfirmed", true));
@@ -426,6 +436,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
         .isInstanceOf(ProcessEngineException.class);
     engine.getTaskService().complete(party.getId(), Map.of("partyDecision", "sendBack",
         "meetingDate", today(), "partyComments", "请重新研究并列基地档次"));
+    AsyncSteps.settle(engine);
     assertThat(cycle).isWaitingAt("Task_DecideTie");
     complete(cycle.getId(), "Task_DecideTie", Map.of("tieExcellent", List.of(c.id()),
         "tieReason", "丙基地服务本市主导产业企业更多"));
@@ -482,6 +493,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
         .isEqualTo("GOOD");
     engine.getTaskService().complete(publish.getId(),
         Map.of("documentNumber", "绍市科发〔2026〕50号", "documentDate", today()));
+    AsyncSteps.settle(engine);
     assertThat(cycle).isEnded().hasPassed("Gateway_AnyRevocation").hasNotPassed("Task_StartRevocation");
     assertThat(evaluations.participation(cid, c.id()).grade()).as("upheld: corrected").isEqualTo("GOOD");
   }
@@ -596,6 +608,7 @@ class EvaluationCycleProcessTest extends IntegrationTest {
     engine.getIdentityService().setAuthentication(user, List.of(group));
     try {
       engine.getTaskService().complete(task.getId(), vars);
+      AsyncSteps.settle(engine);
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

@@ -1,7 +1,6 @@
 package cn.shaoxing.pilotbase.evaluation;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -12,12 +11,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.support.RoutingEngine;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -86,8 +87,16 @@ class EvaluationCycleRoutingTest {
   }
 
   ProcessInstance start() {
-    return engine.getRuntimeService().startProcessInstanceByKey("evaluation-cycle",
+    ProcessInstance p = engine.getRuntimeService().startProcessInstanceByKey("evaluation-cycle",
         Map.of("cycleName", "2026年度绩效评价", "scoringMode", "experts"));
+    AsyncSteps.settle(engine);
+    return p;
+  }
+
+  /** Completes a task as Tasklist would, then runs the bulk steps it left to the job executor. */
+  void complete(Task task, Map<String, Object> vars) {
+    BpmnAwareTests.complete(task, vars);
+    AsyncSteps.settle(engine);
   }
 
   void approveAndPublish(ProcessInstance p) {
@@ -98,6 +107,26 @@ class EvaluationCycleRoutingTest {
     execute(job(p));
     assertThat(task(p)).hasDefinitionKey("Task_PublishResults").hasCandidateGroup("bureau");
     complete(task(p), Map.of("documentNumber", "绍市科发〔2026〕1号"));
+  }
+
+  @Test
+  void workGrowingWithTheCohortRunsAfterTheClickAsJobs() {
+    ProcessInstance p = engine.getRuntimeService().startProcessInstanceByKey("evaluation-cycle",
+        Map.of("cycleName", "2026年度绩效评价", "scoringMode", "experts"));
+    assertThat(p).hasPassed("Task_OpenCycle").isWaitingAt("CallActivity_EvaluateBase#multiInstanceBody");
+    assertThat(job(p)).isNotNull();
+    AsyncSteps.settle(engine);
+    assertThat(p).isWaitingAt("Task_ReviewGrades");
+    complete(task(p), Map.of("gradesConfirmed", true));
+    BpmnAwareTests.complete(task(p), Map.of("partyDecision", "approve"));
+    assertThat(p).isWaitingAt("Task_StartPublicity");
+    AsyncSteps.settle(engine);
+    execute(job(p));
+    BpmnAwareTests.complete(task(p), Map.of("documentNumber", "绍市科发〔2026〕1号"));
+    assertThat(p).isWaitingAt("Task_RecordPublication");
+    verify(steps, org.mockito.Mockito.never()).recordPublication(any());
+    AsyncSteps.settle(engine);
+    assertThat(p).hasPassed("Task_RecordPublication").isEnded();
   }
 
   @Test

@@ -15,6 +15,7 @@ import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.support.EvaluationFixtures;
 import cn.shaoxing.pilotbase.support.EvidenceFixtures;
 import cn.shaoxing.pilotbase.support.IntegrationTest;
@@ -80,6 +81,12 @@ class LargeCycleTest extends IntegrationTest {
     }
     String cycleId = (String) engine.getRuntimeService().getVariable(cycle.getId(), "cycleId");
     assertThat(evaluations.cohortIds(cycleId)).hasSize(BASES);
+    // the bureau's click opened the cycle; the 100 evaluations start after it, as jobs (ADR 0017)
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("evaluation-base").superProcessInstanceId(cycle.getId()).count()).isZero();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(cycle.getId())
+        .messages().count()).isEqualTo(1);
+    assertThat(AsyncSteps.settle(engine)).isGreaterThan(BASES);
 
     for (int i = 0; i < BASES; i++) {
       String pi = EvaluationFixtures.baseInstance(engine, cycleId, bases.get(i).id()).getId();
@@ -108,8 +115,14 @@ class LargeCycleTest extends IntegrationTest {
         "meetingDate", AppClock.today().toString()));
     Date end = (Date) engine.getRuntimeService().getVariable(cycle.getId(), "publicityEndAt");
     fireTimer(engine, cycle.getId(), "Timer_PublicityEnd", end);
-    complete(cycle.getId(), "Task_PublishResults", Map.of("documentNumber", "绍市科发〔2026〕70号",
+    Task publish = task(cycle.getId(), "Task_PublishResults");
+    engine.getTaskService().complete(publish.getId(), Map.of("documentNumber", "绍市科发〔2026〕70号",
         "documentDate", AppClock.today().toString()));
+    // the click only records the document; the register and the 100 mails follow as a job
+    assertThat(cycle).isWaitingAt("Task_RecordPublication");
+    assertThat(evaluations.findCycle(cycleId).orElseThrow().status()).isNotEqualTo(CycleStatus.PUBLISHED);
+    AsyncSteps.settle(engine);
+    assertThat(evaluations.findCycle(cycleId).orElseThrow().status()).isEqualTo(CycleStatus.PUBLISHED);
     long published = System.nanoTime();
 
     assertThat(cycle).isEnded();
@@ -138,5 +151,6 @@ class LargeCycleTest extends IntegrationTest {
     assertThat(t).as("task %s", key).isNotNull();
     EvidenceFixtures.forTask(evidence, engine, jdbc, t);
     engine.getTaskService().complete(t.getId(), vars);
+    AsyncSteps.settle(engine);
   }
 }

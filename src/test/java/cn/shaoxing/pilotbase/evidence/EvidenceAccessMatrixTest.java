@@ -4,6 +4,7 @@ import static cn.shaoxing.pilotbase.support.DesignationTestSupport.at;
 import static cn.shaoxing.pilotbase.support.DesignationTestSupport.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import cn.shaoxing.pilotbase.organisation.BaseAccounts;
@@ -144,6 +145,7 @@ class EvidenceAccessMatrixTest extends IntegrationTest {
     ProcessInstance cycle = engine.getRuntimeService().startProcessInstanceByKey("evaluation-cycle", Map.of(
         "cycleName", "2062年度绩效评价（权限矩阵）", "cycleYear", 2062L, "scoringMode", "thirdParty",
         "panelSize", 3L, "selfEvaluationDays", 20L));
+    AsyncSteps.settle(engine);
     engine.getIdentityService().clearAuthentication();
     String cycleId = (String) engine.getRuntimeService().getVariable(cycle.getId(), "cycleId");
     String caseE = "/api/evidence/evaluation/" + EvidenceFixtures.participation(jdbc, cycleId, e.id());
@@ -238,6 +240,7 @@ class EvidenceAccessMatrixTest extends IntegrationTest {
         .singleResult();
     assertThat(t).as("task %s", key).isNotNull();
     engine.getTaskService().complete(t.getId(), vars);
+    AsyncSteps.settle(engine);
   }
 
   void fireTimer(ProcessInstance pi, java.util.Date now) {
@@ -245,5 +248,6 @@ class EvidenceAccessMatrixTest extends IntegrationTest {
     Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
     assertThat(job).as("timer of %s", pi.getId()).isNotNull();
     engine.getManagementService().executeJob(job.getId());
+    AsyncSteps.settle(engine);
   }
 }

@@ -5,6 +5,7 @@ import static cn.shaoxing.pilotbase.support.DesignationTestSupport.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import cn.shaoxing.pilotbase.organisation.BaseAccounts;
@@ -101,6 +102,7 @@ class RequiredEvidenceTest extends IntegrationTest {
     ProcessInstance cycle = engine.getRuntimeService().startProcessInstanceByKey("evaluation-cycle", Map.of(
         "cycleName", "2061年度绩效评价（佐证材料）", "cycleYear", 2061L, "scoringMode", "thirdParty",
         "panelSize", 3L, "selfEvaluationDays", 20L));
+    AsyncSteps.settle(engine);
     engine.getIdentityService().clearAuthentication();
     String cycleId = (String) engine.getRuntimeService().getVariable(cycle.getId(), "cycleId");
     ProcessInstance pi = EvaluationFixtures.baseInstance(engine, cycleId, b.id());
@@ -127,6 +129,7 @@ class RequiredEvidenceTest extends IntegrationTest {
 
     EvidenceFixtures.forTask(evidence, engine, jdbc, self);
     engine.getTaskService().complete(self.getId(), EvaluationFixtures.selfEvaluation(2));
+    AsyncSteps.settle(engine);
     assertThat(EvaluationFixtures.task(engine, pi.getId(), "Task_DistrictAudit")).isNotNull();
     assertThat(evidence.filesOf("evaluation/" + participation)).hasSize(12).allMatch(EvidenceFile::sealed);
     // the step is over: no more uploads by the base, its district reads

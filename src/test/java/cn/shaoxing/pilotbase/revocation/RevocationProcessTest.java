@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.support.EvaluationFixtures;
 import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.register.BaseStatus;
@@ -63,6 +64,7 @@ class RevocationProcessTest extends IntegrationTest {
     Task t = EvaluationFixtures.task(engine, pi.getId(), key);
     assertThat(t).as(key).isNotNull();
     engine.getTaskService().complete(t.getId(), vars);
+    AsyncSteps.settle(engine);
   }
 
   String today() {

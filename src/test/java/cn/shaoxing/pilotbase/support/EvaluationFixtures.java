@@ -117,5 +117,6 @@ public final class EvaluationFixtures {
       throw new AssertionError("timer " + activityId + " due " + job.getDuedate() + " after " + now);
     }
     engine.getManagementService().executeJob(job.getId());
+    AsyncSteps.settle(engine);
   }
 }
