@@ -78,8 +78,7 @@ public class CycleService {
     ScoringMode m = mode == null ? ScoringMode.of(properties.scoringMode()) : mode;
     Cycle c = evaluations.openCycle(n, y, m.value(), processInstanceId,
         properties.minYearsDesignated(), today);
-    mails.cycleOpened(n, evaluations.participations(c.id()).stream()
-        .map(p -> register.findById(p.baseId()).orElseThrow().reviewerGroup()).distinct().toList());
+    mails.cycleOpened(n, evaluations.cohortReviewerGroups(c.id()));
     return new Opened(c, n, y, m,
         selfEvaluationDays == null ? properties.selfEvaluationDays() : selfEvaluationDays,
         panelSize == null ? properties.panelSize() : panelSize, evaluations.cohortIds(c.id()).size());

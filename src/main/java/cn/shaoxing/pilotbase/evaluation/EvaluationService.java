@@ -152,6 +152,12 @@ public class EvaluationService {
         + " ON b.id = p.base_id WHERE p.cycle_id=? ORDER BY b.org_name", String.class, cycleId);
   }
 
+  /** The districts (and competent units) whose bases take part in the cycle, one query. */
+  public List<String> cohortReviewerGroups(String cycleId) {
+    return jdbc.queryForList("SELECT DISTINCT b.reviewer_group FROM eva_participation p JOIN reg_base b"
+        + " ON b.id = p.base_id WHERE p.cycle_id=? ORDER BY b.reviewer_group", String.class, cycleId);
+  }
+
   // ------------------------------------------------------------------ one base
 
   public List<Participation> participations(String cycleId) {

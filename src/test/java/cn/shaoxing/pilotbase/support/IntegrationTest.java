@@ -25,11 +25,20 @@ public abstract class IntegrationTest {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", TestInfrastructure::postgresJdbcUrl);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
-    registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
-    registry.add("camunda.bpm.database.type", () -> "postgres");
+    if ("h2".equals(System.getProperty("pilotbase.test.database"))) {
+      // only the benchmark's H2 run (docs/performance.md): the embedded default's database
+      registry.add("spring.datasource.url", TestInfrastructure::h2JdbcUrl);
+      registry.add("spring.datasource.username", () -> "sa");
+      registry.add("spring.datasource.password", () -> "");
+      registry.add("spring.datasource.driver-class-name", () -> "org.h2.Driver");
+      registry.add("camunda.bpm.database.type", () -> "h2");
+    } else {
+      registry.add("spring.datasource.url", TestInfrastructure::postgresJdbcUrl);
+      registry.add("spring.datasource.username", () -> "postgres");
+      registry.add("spring.datasource.password", () -> "postgres");
+      registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+      registry.add("camunda.bpm.database.type", () -> "postgres");
+    }
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", TestInfrastructure::smtpPort);
   }

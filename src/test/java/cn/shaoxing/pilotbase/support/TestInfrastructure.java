@@ -17,6 +17,7 @@ public final class TestInfrastructure {
   private static EmbeddedPostgres postgres;
   private static GreenMail greenMail;
   private static int smtpPort;
+  private static String h2Url;
 
   private TestInfrastructure() {}
 
@@ -33,6 +34,21 @@ public final class TestInfrastructure {
 
   public static synchronized String postgresJdbcUrl() {
     return postgres().getJdbcUrl("postgres", "postgres");
+  }
+
+  /** A fresh H2 file database under target/benchmark-h2, as the embedded default uses. */
+  public static synchronized String h2JdbcUrl() {
+    if (h2Url != null) {
+      return h2Url;
+    }
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "benchmark-h2").toAbsolutePath();
+    try {
+      org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    h2Url = "jdbc:h2:file:" + dir.resolve("pilotbase") + ";DB_CLOSE_ON_EXIT=FALSE";
+    return h2Url;
   }
 
   public static synchronized int smtpPort() {
