@@ -338,7 +338,10 @@ class TwoNodeTest {
       env.put("PILOTBASE_BASE_URL", "http://localhost:" + port);
       env.put("PILOTBASE_LOG_FILE", DIR.resolve("node" + id + ".json").toString());
       TwoNodeTest.log("starting node " + id + " on port " + port + " (log " + log + ")");
-      return new Node(id, port, pb.start(), log);
+      Process process = pb.start();
+      // should the test JVM itself be stopped, the nodes go with it
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+      return new Node(id, port, process, log);
     }
 
     /**
