@@ -159,13 +159,21 @@ class TwoNodeTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).as("without the session").isEqualTo(401);
 
-    // the webapp completes the task on node 2 with the CSRF token node 1 issued
+    // claimed in Tasklist on node 1, completed on node 2 with the CSRF token node 1 issued
+    HttpResponse<String> claim = webapp(node1, "POST",
+        "/camunda/api/engine/engine/default/task/" + taskId + "/claim", "{\"userId\":\"bureau1\"}");
+    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
     HttpResponse<String> done = webapp(node2, "POST",
         "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", "{\"variables\":{}}");
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     assertThat(admin(node1).get("/engine-rest/task?processInstanceId=" + pi, "admin").body()).isEqualTo("[]");
     JsonNode completed = historicTask(node1, pi, "Task_First");
     assertThat(completed.path("deleteReason").asText()).isEqualTo("completed");
+    assertThat(completed.path("assignee").asText()).isEqualTo("bureau1");
+    // our own page with the session (WebappSession), on node 1 again: 已办 lists the task done on node 2
+    HttpResponse<String> myDone = webapp(node1, "GET", "/my/done", null);
+    assertThat(myDone.statusCode()).as("/my/done with the session").isEqualTo(200);
+    assertThat(myDone.body()).contains("双节点测试第一步").contains("TN-A");
     awaitMails("TN-A", "双节点测试第一步", bureauAddresses());
   }
 
