@@ -40,7 +40,6 @@ import org.springframework.stereotype.Component;
 public class MailDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
-  private static final Duration LEASE = Duration.ofMinutes(5);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
   private final JdbcTemplate jdbc;
@@ -49,6 +48,7 @@ public class MailDispatcher {
   private final String smtpHost;
   private final String from;
   private final int maxAttempts;
+  private final Duration lease;
 
   public MailDispatcher(
       JdbcTemplate jdbc,
@@ -56,13 +56,15 @@ public class MailDispatcher {
       ObjectProvider<JavaMailSender> sender,
       @Value("${spring.mail.host:}") String smtpHost,
       @Value("${pilotbase.mail.from}") String from,
-      @Value("${pilotbase.mail.max-attempts:20}") int maxAttempts) {
+      @Value("${pilotbase.mail.max-attempts:20}") int maxAttempts,
+      @Value("${pilotbase.mail.lease:5m}") Duration lease) {
     this.jdbc = jdbc;
     this.identity = identity;
     this.sender = sender;
     this.smtpHost = smtpHost;
     this.from = from;
     this.maxAttempts = maxAttempts;
+    this.lease = lease;
   }
 
   /** One pending mail as read from the outbox. */
@@ -90,10 +92,18 @@ public class MailDispatcher {
     return done;
   }
 
+  /**
+   * Claims a row for this node: one conditional UPDATE, committed at once (no surrounding transaction).
+   * On PostgreSQL a second node's UPDATE of the same row waits for the first to commit, re-reads the
+   * row and finds {@code next_attempt_at} moved past {@code now}: 0 rows, so it skips the mail. Only one
+   * node sends a row; if that node dies while sending, the lease ({@code pilotbase.mail.lease}, 5 min)
+   * expires and another node sends to the addresses not yet recorded in {@code notif_delivery}. The
+   * nodes' clocks must agree (NTP) to well within the lease.
+   */
   private boolean lease(Pending p, Instant now) {
     return jdbc.update(
         "UPDATE notif_outbox SET next_attempt_at = ? WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ?",
-        Timestamp.from(now.plus(LEASE)), p.id(), Timestamp.from(now)) == 1;
+        Timestamp.from(now.plus(lease)), p.id(), Timestamp.from(now)) == 1;
   }
 
   private boolean deliver(Pending p, Instant now) {

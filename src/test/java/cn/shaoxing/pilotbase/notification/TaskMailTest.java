@@ -155,7 +155,8 @@ class TaskMailTest extends IntegrationTest {
   @Test
   void withoutSmtpHostMailIsLoggedNotSent() {
     Task task = startCaseFor(Role.DISTRICT_BINHAI, "BH-LOG-1");
-    MailDispatcher noSmtp = new MailDispatcher(jdbc, engine.getIdentityService(), sender, "", "noreply@test", 3);
+    MailDispatcher noSmtp = new MailDispatcher(jdbc, engine.getIdentityService(), sender, "", "noreply@test", 3,
+        java.time.Duration.ofMinutes(5));
     noSmtp.dispatchDue(Instant.now());
     assertThat(status(task.getId())).isEqualTo("LOGGED");
   }
