@@ -5,14 +5,19 @@ import static cn.shaoxing.pilotbase.support.EvaluationFixtures.selfEvaluation;
 import static cn.shaoxing.pilotbase.support.EvaluationFixtures.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shaoxing.pilotbase.designation.Application;
+import cn.shaoxing.pilotbase.designation.ApplicationService;
+import cn.shaoxing.pilotbase.designation.ApplicationStatus;
 import cn.shaoxing.pilotbase.evaluation.EvaluationService;
 import cn.shaoxing.pilotbase.evidence.EvidenceService;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.identity.DemoUsers;
+import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
+import cn.shaoxing.pilotbase.support.DesignationTestSupport;
 import cn.shaoxing.pilotbase.support.EvaluationFixtures;
 import cn.shaoxing.pilotbase.support.EvidenceFixtures;
 import cn.shaoxing.pilotbase.support.IntegrationTest;
@@ -46,6 +51,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -81,6 +87,8 @@ class YearAtScaleBenchmark extends IntegrationTest {
   @Autowired ExpertPoolService experts;
   @Autowired EvidenceService evidence;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicantAccountService accounts;
+  @Autowired ApplicationService applications;
 
   RoleClicks roles;
   final ObjectMapper json = new ObjectMapper();
@@ -125,6 +133,69 @@ class YearAtScaleBenchmark extends IntegrationTest {
     Deployment d = deployBare();
     bareClicks(SCALE.bareTasks());
     engine.getRepositoryService().deleteDeployment(d.getId(), true);
+  }
+
+  // ------------------------------------------------------------------ the designation round
+
+  @Test
+  @Order(2)
+  void designationRound() throws Exception {
+    int year = SCALE.roundYear();
+    ClockUtil.setCurrentTime(DesignationTestSupport.at(year + "-03-02T09:00"));
+    DesignationTestSupport.seedExperts(experts);
+    long start = System.nanoTime();
+    ProcessInstance round = roles.as("bureau1", List.of("bureau"), "启动年度评选（开始表单）",
+        () -> engine.getFormService().submitStartForm(definition("designation-round"), Map.of(
+            "roundYear", (long) year, "applicationDeadline", year + "-03-31", "panelSize", 3L,
+            "formalCorrectionDays", 5L, "roundNotice", year + "年度评选通知（性能基准）")));
+
+    // every organisation files, its district recommends it
+    for (int n = 1; n <= SCALE.applications(); n++) {
+      String district = DISTRICTS[n % DISTRICTS.length];
+      String code = DesignationTestSupport.code((year % 100) * 10_000L + n);
+      String org = String.format("基准申报中试单位%04d有限公司", n);
+      String account = DesignationTestSupport.account(accounts, "bench" + year % 100 + "n" + n, code, org, district);
+      EvidenceFixtures.applicationDrafts(evidence, account);
+      Map<String, Object> filing = DesignationTestSupport.application(org, code, district, "biomedicine");
+      ProcessInstance application = roles.as(account, List.of("applicant"), "提交申报（开始表单）",
+          () -> engine.getFormService().submitStartForm(definition("designation-application"), filing));
+      roles.complete(task(application.getId(), "Task_DistrictReview"), DesignationTestSupport.recommend());
+    }
+    fire(round, "Timer_ApplicationDeadline");
+    for (Task ranking : DesignationTestSupport.rankingTasks(engine.getTaskService(), round.getId())) {
+      roles.complete(ranking, DesignationTestSupport.rankedAsOffered(engine.getTaskService(), ranking.getId()));
+    }
+    roles.complete(task(round.getId(), "Task_ConfirmRecommendations"), Map.of("recommendationsConfirmed", true));
+
+    List<String> evaluationsOfRound = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(round.getId()).list().stream().map(ProcessInstance::getId).toList();
+    assertThat(evaluationsOfRound).hasSize(SCALE.applications());
+    for (String ev : evaluationsOfRound) {
+      roles.complete(task(ev, "Task_FormalReview"), DesignationTestSupport.formalPass());
+    }
+    for (String ev : evaluationsOfRound) {
+      for (Task review : engine.getTaskService().createTaskQuery().processInstanceId(ev)
+          .taskDefinitionKey("Task_ExpertReview").list()) {
+        roles.complete(review, DesignationTestSupport.expertScores(0.8, false));
+      }
+    }
+    List<String> proposed = applications.ofRound(year, ApplicationStatus.EVALUATED).stream()
+        .map(Application::id).toList();
+    assertThat(proposed).hasSize(SCALE.applications());
+    roles.complete(task(round.getId(), "Task_CompileProposedList"), Map.of("proposedApplications",
+        SpinValues.jsonValue(json.writeValueAsString(proposed)).create()));
+    roles.complete(task(round.getId(), "Task_PartyCommitteeReview"),
+        Map.of("partyDecision", "approve", "meetingDate", AppClock.today().toString()));
+    roles.complete(task(round.getId(), "Task_PublishPublicityNotice"),
+        Map.of("objectionContact", "0575-85000000，kjj@sx.gov.cn"));
+    fire(round, "Timer_PublicityEnd");
+    roles.complete(task(round.getId(), "Task_PublishDesignation"), Map.of("documentNumber",
+        "绍市科发〔" + year + "〕80号", "documentDate", AppClock.today().toString()));
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(round.getId())
+        .singleResult().getEndTime()).as("round ended").isNotNull();
+    assertThat(register.listByYear(year)).hasSize(SCALE.applications());
+    MEASURED.fact("round.applications", SCALE.applications());
+    MEASURED.fact("round.wallSeconds", (System.nanoTime() - start) / 1e9);
   }
 
   // ------------------------------------------------------------------ the evaluation cycle
