@@ -1,6 +1,7 @@
 package cn.shaoxing.pilotbase.designation;
 
 import cn.shaoxing.pilotbase.forms.ProcessVariables;
+import cn.shaoxing.pilotbase.objection.ObjectionVariables;
 import cn.shaoxing.pilotbase.forms.Variable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,6 +39,16 @@ public final class DesignationVariables {
    * with the round is kept in a String variable (4,000 characters on PostgreSQL).
    */
   public static final Variable<Object> RECOMMENDATIONS = Variable.value("recommendations");
+  /**
+   * The multi-instance element of 区县择优推荐排序 (a district or competent unit's group): the same
+   * variable as the application's reviewer group ({@code objection.ObjectionVariables}).
+   */
+  public static final Variable<String> REVIEWER_GROUP = ObjectionVariables.REVIEWER_GROUP;
+  /**
+   * The district's ranking (designation-district-ranking): task-local rows of applicationId,
+   * orgName and rank (Spin JSON, a form dynamic list), offered by the task-create listener.
+   */
+  public static final Variable<Object> DISTRICT_RANKING = Variable.value(DistrictRanking.VARIABLE);
   public static final Variable<Boolean> RECOMMENDATIONS_CONFIRMED =
       Variable.flag("recommendationsConfirmed");
   /** The checklist options of the proposed list (Spin JSON). */
