@@ -158,7 +158,7 @@ public class DistrictRanking {
         e.add(field, "推荐排序 " + rank + " 重复（" + String.join("、", orgs) + "），每个排序只能使用一次");
       }
     });
-    if (e.isEmpty()) {
+    if (missing.isEmpty() && seen.size() == rows.size()) {
       List<Integer> gaps = new ArrayList<>();
       for (int k = 1; k <= n; k++) {
         if (!ranks.containsKey(k)) {

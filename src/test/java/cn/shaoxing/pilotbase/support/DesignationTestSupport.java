@@ -6,7 +6,16 @@ import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccount;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import cn.shaoxing.pilotbase.organisation.CreditCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +24,8 @@ import java.util.Map;
 /** Valid form data and fixtures for designation tests. */
 public final class DesignationTestSupport {
 
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private DesignationTestSupport() {}
 
@@ -96,10 +107,54 @@ public final class DesignationTestSupport {
     }
   }
 
-  public static Map<String, Object> recommend(int rank) {
-    return Map.of("districtDecision", "recommend", "districtRank", (long) rank,
+  /** The district review's recommendation (the rank is given later, in the district's ranking). */
+  public static Map<String, Object> recommend() {
+    return Map.of("districtDecision", "recommend",
         "checkAuthentic", true, "checkComplete", true, "checkConform", true,
         "districtComments", "材料真实完整，同意推荐");
+  }
+
+  /** The rows a ranking task offers (task-local {@code districtRanking}), as plain maps. */
+  public static List<Map<String, Object>> rankingRows(TaskService tasks, String taskId) {
+    Object value = tasks.getVariableLocal(taskId, "districtRanking");
+    try {
+      return JSON.readValue(String.valueOf(value), new TypeReference<List<Map<String, Object>>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The submission of a ranking: the rows with the given ranks (Spin JSON, as Tasklist sends a list). */
+  public static Map<String, Object> ranking(List<Map<String, Object>> rows) {
+    try {
+      return Map.of("districtRanking", SpinValues.jsonValue(JSON.writeValueAsString(rows)).create());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The offered rows ranked 1..n in the order offered. */
+  public static Map<String, Object> rankedAsOffered(TaskService tasks, String taskId) {
+    List<Map<String, Object>> rows = new ArrayList<>(rankingRows(tasks, taskId));
+    for (int i = 0; i < rows.size(); i++) {
+      rows.set(i, new LinkedHashMap<>(rows.get(i)));
+      rows.get(i).put("rank", i + 1);
+    }
+    return ranking(rows);
+  }
+
+  /** The ranking tasks (区县择优推荐排序) open in a round, one per reviewer group. */
+  public static List<Task> rankingTasks(TaskService tasks, String roundProcessInstanceId) {
+    return tasks.createTaskQuery().processInstanceId(roundProcessInstanceId)
+        .taskDefinitionKey("Task_RankRecommendations").list();
+  }
+
+  /** Every district and competent unit ranks its recommendations in the order offered. */
+  public static void rankAll(ProcessEngine engine, String roundProcessInstanceId) {
+    TaskService tasks = engine.getTaskService();
+    for (Task t : rankingTasks(tasks, roundProcessInstanceId)) {
+      tasks.complete(t.getId(), rankedAsOffered(tasks, t.getId()));
+    }
   }
 
   public static Map<String, Object> formalPass() {
