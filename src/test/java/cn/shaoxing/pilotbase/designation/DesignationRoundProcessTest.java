@@ -569,7 +569,8 @@ class DesignationRoundProcessTest extends IntegrationTest {
     // The district cannot rank while an application is still before its decision.
     fireTimer(round, at("2033-03-21T09:00"));
     Task ranking = DesignationTestSupport.rankingTasks(tasks, round.getId()).get(0);
-    assertThatThrownBy(() -> tasks.complete(ranking.getId(), DesignationTestSupport.ranking(List.of())))
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(ranking.getId(),
+        DesignationTestSupport.ranking(List.of())))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("本地区尚有1份申报未完成审核")
         .hasMessageContaining("依托单位中试室");
 

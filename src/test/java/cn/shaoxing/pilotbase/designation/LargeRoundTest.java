@@ -116,7 +116,7 @@ class LargeRoundTest extends IntegrationTest {
       }
       rankedIds.put(group, rows.stream().map(r -> (String) r.get("applicationId")).toList());
       as(group + "-ranker", group, () -> {
-        tasks.complete(t.getId(), DesignationTestSupport.ranking(ranked));
+        engine.getFormService().submitTaskForm(t.getId(), DesignationTestSupport.ranking(ranked));
         return null;
       });
     }

@@ -149,11 +149,15 @@ public final class DesignationTestSupport {
         .taskDefinitionKey("Task_RankRecommendations").list();
   }
 
-  /** Every district and competent unit ranks its recommendations in the order offered. */
+  /**
+   * Every district and competent unit ranks its recommendations in the order offered, submitted as
+   * Tasklist does (a form submission sets the task's own {@code districtRanking}; a bare
+   * {@code complete} would set an execution variable the task-local list hides, and is refused).
+   */
   public static void rankAll(ProcessEngine engine, String roundProcessInstanceId) {
     TaskService tasks = engine.getTaskService();
     for (Task t : rankingTasks(tasks, roundProcessInstanceId)) {
-      tasks.complete(t.getId(), rankedAsOffered(tasks, t.getId()));
+      engine.getFormService().submitTaskForm(t.getId(), rankedAsOffered(tasks, t.getId()));
     }
   }
 
