@@ -45,10 +45,15 @@ public final class DesignationVariables {
    */
   public static final Variable<String> REVIEWER_GROUP = ObjectionVariables.REVIEWER_GROUP;
   /**
-   * The district's ranking (designation-district-ranking): task-local rows of applicationId,
-   * orgName and rank (Spin JSON, a form dynamic list), offered by the task-create listener.
+   * What 区县择优推荐排序 offers (task-local, Spin JSON): the group's recommended applications as
+   * options (value: applicationId, label: orgName), shown in a table and chosen from in the taglist.
    */
-  public static final Variable<Object> DISTRICT_RANKING = Variable.value(DistrictRanking.VARIABLE);
+  public static final Variable<Object> RANKING_OPTIONS = Variable.value(DistrictRanking.OPTIONS);
+  /**
+   * The district's ranking (designation-district-ranking, a taglist): the group's recommended
+   * application ids in the order chosen, the first ranked 1; task-local, starts empty.
+   */
+  public static final Variable<List<String>> DISTRICT_RANKING = Variable.strings(DistrictRanking.VARIABLE);
   public static final Variable<Boolean> RECOMMENDATIONS_CONFIRMED =
       Variable.flag("recommendationsConfirmed");
   /** The checklist options of the proposed list (Spin JSON). */

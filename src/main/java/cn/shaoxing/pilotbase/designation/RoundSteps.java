@@ -14,6 +14,7 @@ import static cn.shaoxing.pilotbase.designation.DesignationVariables.PROPOSAL_NO
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.PROPOSED_APPLICATIONS;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.PUBLICITY_END_AT;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.PUBLICITY_START;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.RANKING_OPTIONS;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.RECOMMENDATIONS;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.REVIEWER_GROUP;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.ROUND_NOTICE;
@@ -75,9 +76,13 @@ public class RoundSteps {
     return ranking.groups(((Number) roundYear).intValue());
   }
 
-  /** Task-create listener of 区县择优推荐排序: the group's recommended applications, task-local. */
+  /**
+   * Task-create listener of 区县择优推荐排序: the group's recommended applications as options and an
+   * empty ranking, both task-local (the submission stays on this district's task).
+   */
   public void prepareRanking(DelegateTask task) {
-    DISTRICT_RANKING.setLocal(task, ranking.rows(ROUND_YEAR.of(task), REVIEWER_GROUP.of(task)));
+    RANKING_OPTIONS.setLocal(task, ranking.options(ROUND_YEAR.of(task), REVIEWER_GROUP.of(task)));
+    task.setVariableLocal(DISTRICT_RANKING.name(), DistrictRanking.emptyRanking());
   }
 
   /** Task-complete listener of 区县择优推荐排序: the ranks (validated on submission) into the table. */

@@ -267,17 +267,18 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     tasklist.login("yuecheng1");
     FormJs form = openGroupTask("yuecheng1", ranking);
     assertThat(tasklist.openTaskName()).isEqualTo("区县择优推荐排序");
-    assertThat(form.value("申报单位")).isEqualTo(orgA);
+    assertThat(form.value("本地区推荐的申报")).contains(orgA);
     tasklist.claim();
-    // a rank beyond the number of recommendations is refused by the server, in Chinese
-    tasklist.taskForm().text("推荐排序（1为最优先）", 2);
+    // submitted without choosing: the server refuses, in Chinese, naming what is missing
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasklist.complete())
-        .hasMessageContaining("推荐排序 2 超出范围");
-    browser.shot("越城区排序超出推荐数被拒绝");
+        .hasMessageContaining("推荐顺序中缺少本地区推荐的申报：" + orgA);
+    browser.shot("越城区未排序即提交被拒绝");
     assertThat(engine.getTaskService().createTaskQuery().taskId(ranking.getId()).count()).isEqualTo(1);
     tasklist.dismissNotifications();
-    tasklist.taskForm().text("推荐排序（1为最优先）", 1);
-    browser.shot("越城区在一张表单中为本地区推荐的申报排序");
+    String order = "推荐顺序（按优先程度依次选择，第1个为最优先）";
+    tasklist.taskForm().tags(order, List.of(orgA));
+    assertThat(tasklist.taskForm().tags(order)).containsExactly(orgA);
+    browser.shot("越城区在一张表单中按推荐顺序选择本地区推荐的申报");
     tasklist.complete();
     assertThat(engine.getTaskService().createTaskQuery().taskId(ranking.getId()).count()).isZero();
     assertThat(jdbc.queryForObject("SELECT district_rank FROM dsg_application WHERE process_instance_id = ?",

@@ -227,7 +227,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     assertThat(rankings).hasSize(2);
     assertThat(rankings).extracting(t -> tasks.getIdentityLinksForTask(t.getId()).get(0).getGroupId())
         .containsExactlyInAnyOrder("districtYuecheng", "districtKeqiao");
-    assertThat(rankings).allSatisfy(t -> assertThat(DesignationTestSupport.rankingRows(tasks, t.getId()))
+    assertThat(rankings).allSatisfy(t -> assertThat(DesignationTestSupport.offeredIds(tasks, t.getId()))
         .hasSize(1));
     DesignationTestSupport.rankAll(engine, round.getId());
     assertThat(applications.get(appId(a.application())).districtRank()).isEqualTo(1);

@@ -244,17 +244,9 @@ class DesignationRulesTest {
         "biomedicine", null, status, null, null, null, null, null);
   }
 
-  static Map<String, Object> row(String id, Object rank) {
-    Map<String, Object> r = new HashMap<>();
-    r.put("applicationId", id);
-    r.put("orgName", "（显示用）");
-    r.put("rank", rank);
-    return r;
-  }
-
-  Map<String, Object> ranking(Map<String, Object>... rows) {
+  Map<String, Object> ranking(String... ids) {
     return new HashMap<>(Map.of("roundYear", 2031, "reviewerGroup", "districtKeqiao",
-        "districtRanking", List.of(rows)));
+        "districtRanking", List.of(ids)));
   }
 
   void keqiaoRecommendedThree() {
@@ -272,42 +264,24 @@ class DesignationRulesTest {
   }
 
   @Test
-  void aDistrictRanksExactlyItsRecommendationsOneToN() {
+  void aDistrictRanksExactlyItsRecommendationsEachOnce() {
     keqiaoRecommendedThree();
-    assertThat(messages(RANKING, rules.districtRankingRule(), ranking(row("b", 1L), row("a", 2L), row("c", 3L))))
-        .isEmpty();
-    assertThat(messages(RANKING, rules.districtRankingRule(), ranking(row("b", 1L), row("a", 1L), row("c", 3L))))
-        .containsExactly("推荐排序 1 重复（乙公司、甲公司），每个排序只能使用一次",
-            "推荐排序须为1至3且各用一次，缺少排序：2");
-    assertThat(messages(RANKING, rules.districtRankingRule(), ranking(row("b", 1L), row("a", 2L), row("c", 4L))))
-        .containsExactly("“丙公司”的推荐排序 4 超出范围，本地区推荐3份申报，排序须为1至3",
-            "推荐排序须为1至3且各用一次，缺少排序：3");
-    assertThat(messages(RANKING, rules.districtRankingRule(), ranking(row("b", 1L), row("a", 2L))))
-        .containsExactly("排序中缺少本地区推荐的申报：丙公司（本地区推荐的3份申报须全部排序）");
-    assertThat(messages(RANKING, rules.districtRankingRule(),
-        ranking(row("b", 1L), row("a", 2L), row("c", 3L), row("y", 4L))))
-        .containsExactly("第4行的申报（y）不是本地区本年度已推荐的申报，不能排序");
-    assertThat(messages(RANKING, rules.districtRankingRule(),
-        ranking(row("b", 1L), row("a", 2L), row("c", 3L), row("r", 3L))))
-        .containsExactly("第4行的申报（r）不是本地区本年度已推荐的申报，不能排序");
-    assertThat(messages(RANKING, rules.districtRankingRule(),
-        ranking(row("b", 1L), row("a", 2L), row("c", 3L), row("b", 3L))))
-        .containsExactly("“乙公司”在排序中出现了多次，每个推荐的申报只能排序一次");
-    Map<String, Object> extra = row("c", 3L);
-    extra.put("districtRank", 1L);
-    assertThat(messages(RANKING, rules.districtRankingRule(), ranking(row("b", 1L), row("a", 2L), extra)))
-        .containsExactly("第3行含有不能提交的字段“districtRank”");
-  }
-
-  @Test
-  void theFormChecksEachRankBeforeTheRule() {
-    keqiaoRecommendedThree();
-    assertThat(messages(RANKING, rules.districtRankingRule(), ranking(row("b", 1L), row("a", 2.5), row("c", 3L))))
-        .containsExactly("「推荐排序（1为最优先）」必须为整数");
-    assertThat(messages(RANKING, rules.districtRankingRule(), ranking(row("b", 1L), row("a", null), row("c", 3L))))
-        .containsExactly("「推荐排序（1为最优先）」为必填项");
-    assertThat(messages(RANKING, rules.districtRankingRule(), ranking(row("b", 0L), row("a", 2L), row("c", 3L))))
-        .containsExactly("「推荐排序（1为最优先）」不能小于1");
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking("b", "a", "c"))).isEmpty();
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking("b", "a")))
+        .containsExactly("推荐顺序中缺少本地区推荐的申报：丙公司（本地区推荐的3份申报须全部排序，排序为1至3）");
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking()))
+        .containsExactly("推荐顺序中缺少本地区推荐的申报：甲公司、乙公司、丙公司（本地区推荐的3份申报须全部排序，排序为1至3）");
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking("b", "a", "c", "y")))
+        .containsExactly("第4位的申报（y）不是本地区本年度已推荐的申报，不能排序");
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking("b", "a", "r", "c")))
+        .containsExactly("第3位的申报（r）不是本地区本年度已推荐的申报，不能排序");
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking("b", "a", "b")))
+        .containsExactly("“乙公司”在推荐顺序中出现了多次（第3位），每个推荐的申报只能排序一次",
+            "推荐顺序中缺少本地区推荐的申报：丙公司（本地区推荐的3份申报须全部排序，排序为1至3）");
+    Map<String, Object> notAList = ranking();
+    notAList.put("districtRanking", "b,a,c");
+    assertThat(messages(RANKING, rules.districtRankingRule(), notAList))
+        .containsExactly("「推荐顺序（按优先程度依次选择，第1个为最优先）」必须为列表");
   }
 
   @Test
@@ -317,7 +291,7 @@ class DesignationRulesTest {
     all.add(app("p", "戊公司", "districtKeqiao", ApplicationStatus.IN_DISTRICT_REVIEW));
     all.add(app("q", "己公司", "districtKeqiao", ApplicationStatus.RETURNED));
     when(applications.ofRound(2031)).thenReturn(all);
-    assertThat(messages(RANKING, rules.districtRankingRule(), ranking(row("b", 1L), row("a", 2L), row("c", 3L))))
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking("b", "a", "c")))
         .containsExactly("本地区尚有2份申报未完成审核（戊公司：区县审核中、己公司：退回补正），请先办结审核推荐再排序");
   }
 

@@ -15,8 +15,6 @@ import cn.shaoxing.pilotbase.support.IntegrationTest;
 import cn.shaoxing.pilotbase.support.RestClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * 区县择优推荐排序 (issue 11, item 3) on PostgreSQL through the REST API as the district's own
  * users would submit it: one task per district after the deadline, refused while the district
- * still reviews an application, refused for a wrong set, duplicate rank, gap, foreign application
- * or undeclared variable (400, in Chinese, nothing changed), invisible to another district, and
- * the ranks stored on success. Round year 2064 (see DesignationRoundProcessTest for the others).
+ * still reviews an application, refused for a wrong set (an application left out, so a rank
+ * missing), an application twice (a rank given twice), a foreign application, a value that is no
+ * list or an undeclared variable (400, in Chinese, nothing changed), invisible to another district,
+ * and the ranks 1..n stored on success in the order chosen. Round year 2064 (see DesignationRoundProcessTest for the others).
  */
 class DistrictRankingRestTest extends IntegrationTest {
 
@@ -89,51 +88,58 @@ class DistrictRankingRestTest extends IntegrationTest {
     HttpResponse<String> vars = rest.get("/engine-rest/task/" + keqiao.getId() + "/form-variables?deserializeValues=false", "keqiao1");
     assertThat(vars.statusCode()).as(vars.body()).isEqualTo(200);
     assertThat(vars.body()).contains(k1Id, k2Id, k3Id, "柯桥排序一号中试有限公司").doesNotContain(k4Id, y1Id);
-    assertThat(DesignationTestSupport.rankingRows(tasks, keqiao.getId())).hasSize(3);
+    assertThat(DesignationTestSupport.offeredIds(tasks, keqiao.getId())).containsExactly(k1Id, k2Id, k3Id);
 
     // Another district neither sees nor completes the task.
     assertThat(rest.get("/engine-rest/task?taskDefinitionKey=Task_RankRecommendations", "yuecheng1").body())
         .contains(yuecheng.getId()).doesNotContain(keqiao.getId());
-    HttpResponse<String> foreign = submit(keqiao, "yuecheng1", rows(k1Id, 1, k2Id, 2, k3Id, 3));
+    HttpResponse<String> foreign = submit(keqiao, "yuecheng1", List.of(k1Id, k2Id, k3Id));
     assertThat(foreign.statusCode()).as(foreign.body()).isIn(403, 404);
     assertUnranked(k1Id, k2Id, k3Id);
 
     // While 柯桥's fourth application is under review the ranking is refused, naming it.
-    HttpResponse<String> pending = submit(keqiao, "keqiao1", rows(k1Id, 1, k2Id, 2, k3Id, 3));
+    HttpResponse<String> pending = submit(keqiao, "keqiao1", List.of(k1Id, k2Id, k3Id));
     assertThat(pending.statusCode()).as(pending.body()).isEqualTo(400);
     assertThat(pending.body()).contains("本地区尚有1份申报未完成审核", "柯桥排序四号中试有限公司", "区县审核中");
     tasks.complete(review(k4).getId(), recommend());
     // the open ranking task now offers the fourth application too
-    assertThat(DesignationTestSupport.rankingRows(tasks, keqiao.getId())).extracting(r -> r.get("applicationId"))
-        .containsExactly(k1Id, k2Id, k3Id, k4Id);
+    assertThat(DesignationTestSupport.offeredIds(tasks, keqiao.getId())).containsExactly(k1Id, k2Id, k3Id, k4Id);
 
-    // Wrong set, duplicate, gap, foreign application, undeclared variable or row key: 400, nothing changes.
-    assertRefused(keqiao, rows(k1Id, 1, k2Id, 2, k3Id, 3), "排序中缺少本地区推荐的申报：柯桥排序四号中试有限公司");
-    assertRefused(keqiao, rows(k1Id, 1, k2Id, 1, k3Id, 3, k4Id, 4), "推荐排序 1 重复", "缺少排序：2");
-    assertRefused(keqiao, rows(k1Id, 1, k2Id, 2, k3Id, 3, k4Id, 5), "推荐排序 5 超出范围", "缺少排序：4");
-    assertRefused(keqiao, rows(k1Id, 1, k2Id, 2, k3Id, 3, k4Id, 4, y1Id, 5), "第5行的申报（" + y1Id + "）不是本地区本年度已推荐的申报");
-    assertRefused(keqiao, rows(k1Id, 1, k2Id, 2, k3Id, 3, k4Id, 4, k1Id, 4), "在排序中出现了多次");
-    List<Map<String, Object>> extraKey = rows(k1Id, 1, k2Id, 2, k3Id, 3, k4Id, 4);
-    extraKey.get(0).put("finalScore", 99);
-    assertRefused(keqiao, extraKey, "第1行含有不能提交的字段“finalScore”");
-    Map<String, Object> undeclared = new LinkedHashMap<>(body(rows(k1Id, 1, k2Id, 2, k3Id, 3, k4Id, 4)));
-    undeclared.put("districtRank", Map.of("value", 1));
-    HttpResponse<String> r = rest.postJson("/engine-rest/task/" + keqiao.getId() + "/submit-form", "keqiao1",
-        json.writeValueAsString(Map.of("variables", undeclared)));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-    assertThat(r.body()).contains("没有可填写的字段“districtRank”");
+    // Wrong set, a rank left out, an application twice, a foreign application, a value that is no
+    // list, an undeclared variable or the offered list itself: 400 in Chinese, nothing changes.
+    assertRefused(keqiao, List.of(k1Id, k2Id, k3Id), "推荐顺序中缺少本地区推荐的申报：柯桥排序四号中试有限公司");
+    assertRefused(keqiao, List.of(), "推荐顺序中缺少本地区推荐的申报", "排序为1至4");
+    assertRefused(keqiao, List.of(k1Id, k2Id, k1Id, k3Id), "“柯桥排序一号中试有限公司”在推荐顺序中出现了多次（第3位）",
+        "缺少本地区推荐的申报：柯桥排序四号中试有限公司");
+    assertRefused(keqiao, List.of(k1Id, k2Id, k3Id, k4Id, y1Id), "第5位的申报（" + y1Id + "）不是本地区本年度已推荐的申报");
+    assertRefused(keqiao, List.of(k1Id, k2Id, k3Id, "ffffffff-0000-0000-0000-000000000000"), "第4位的申报",
+        "不是本地区本年度已推荐的申报");
+    HttpResponse<String> text = rest.postJson("/engine-rest/task/" + keqiao.getId() + "/submit-form", "keqiao1",
+        json.writeValueAsString(Map.of("variables", Map.of("districtRanking",
+            Map.of("value", String.join(",", k1Id, k2Id, k3Id, k4Id))))));
+    assertThat(text.statusCode()).as(text.body()).isEqualTo(400);
+    assertThat(text.body()).contains("必须为列表");
+    for (String undeclaredKey : List.of("districtRank", "rankingOptions")) {
+      Map<String, Object> undeclared = new LinkedHashMap<>(body(List.of(k1Id, k2Id, k3Id, k4Id)));
+      undeclared.put(undeclaredKey, Map.of("value", "[]", "type", "Json"));
+      HttpResponse<String> r = rest.postJson("/engine-rest/task/" + keqiao.getId() + "/submit-form", "keqiao1",
+          json.writeValueAsString(Map.of("variables", undeclared)));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      assertThat(r.body()).contains("没有可填写的字段“" + undeclaredKey + "”");
+    }
     assertUnranked(k1Id, k2Id, k3Id, k4Id);
     assertThat(tasks.createTaskQuery().taskId(keqiao.getId()).count()).isEqualTo(1);
 
     // A valid ranking: the ranks land on the applications in the same transaction.
-    HttpResponse<String> ok = submit(keqiao, "keqiao1", rows(k3Id, 1, k1Id, 2, k4Id, 3, k2Id, 4));
+    assertThat(DesignationTestSupport.offeredIds(tasks, keqiao.getId())).hasSize(4);
+    HttpResponse<String> ok = submit(keqiao, "keqiao1", List.of(k3Id, k1Id, k4Id, k2Id));
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);
     assertThat(applications.get(k3Id).districtRank()).isEqualTo(1);
     assertThat(applications.get(k1Id).districtRank()).isEqualTo(2);
     assertThat(applications.get(k4Id).districtRank()).isEqualTo(3);
     assertThat(applications.get(k2Id).districtRank()).isEqualTo(4);
     assertThat(round).isWaitingAt("Task_RankRecommendations");
-    HttpResponse<String> y = submit(yuecheng, "yuecheng1", rows(y1Id, 1));
+    HttpResponse<String> y = submit(yuecheng, "yuecheng1", List.of(y1Id));
     assertThat(y.statusCode()).as(y.body()).isEqualTo(204);
     assertThat(applications.get(y1Id).districtRank()).isEqualTo(1);
 
@@ -180,31 +186,18 @@ class DistrictRankingRestTest extends IntegrationTest {
     engine.getManagementService().executeJob(job.getId());
   }
 
-  /** Rows of applicationId, orgName and rank: pairs of (id, rank). */
-  static List<Map<String, Object>> rows(Object... idsAndRanks) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (int i = 0; i < idsAndRanks.length; i += 2) {
-      Map<String, Object> row = new HashMap<>();
-      row.put("applicationId", idsAndRanks[i]);
-      row.put("orgName", "（显示用）");
-      row.put("rank", idsAndRanks[i + 1]);
-      rows.add(row);
-    }
-    return rows;
+  /** The variables as Tasklist posts a taglist: a Json variable. */
+  Map<String, Object> body(List<String> ids) throws Exception {
+    return Map.of("districtRanking", Map.of("value", json.writeValueAsString(ids), "type", "Json"));
   }
 
-  /** The variables as Tasklist posts a dynamic list: a Json variable. */
-  Map<String, Object> body(List<Map<String, Object>> rows) throws Exception {
-    return Map.of("districtRanking", Map.of("value", json.writeValueAsString(rows), "type", "Json"));
-  }
-
-  HttpResponse<String> submit(Task task, String user, List<Map<String, Object>> rows) throws Exception {
+  HttpResponse<String> submit(Task task, String user, List<String> ids) throws Exception {
     return rest.postJson("/engine-rest/task/" + task.getId() + "/submit-form", user,
-        json.writeValueAsString(Map.of("variables", body(rows))));
+        json.writeValueAsString(Map.of("variables", body(ids))));
   }
 
-  void assertRefused(Task task, List<Map<String, Object>> rows, String... messages) throws Exception {
-    HttpResponse<String> r = submit(task, "keqiao1", rows);
+  void assertRefused(Task task, List<String> ids, String... messages) throws Exception {
+    HttpResponse<String> r = submit(task, "keqiao1", ids);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(r.body()).contains(messages);
   }

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -114,9 +112,9 @@ public final class DesignationTestSupport {
         "districtComments", "材料真实完整，同意推荐");
   }
 
-  /** The rows a ranking task offers (task-local {@code districtRanking}), as plain maps. */
-  public static List<Map<String, Object>> rankingRows(TaskService tasks, String taskId) {
-    Object value = tasks.getVariableLocal(taskId, "districtRanking");
+  /** What a ranking task offers (task-local {@code rankingOptions}: value = applicationId, label = orgName). */
+  public static List<Map<String, Object>> rankingOptions(TaskService tasks, String taskId) {
+    Object value = tasks.getVariableLocal(taskId, "rankingOptions");
     try {
       return JSON.readValue(String.valueOf(value), new TypeReference<List<Map<String, Object>>>() {});
     } catch (JsonProcessingException e) {
@@ -124,23 +122,23 @@ public final class DesignationTestSupport {
     }
   }
 
-  /** The submission of a ranking: the rows with the given ranks (Spin JSON, as Tasklist sends a list). */
-  public static Map<String, Object> ranking(List<Map<String, Object>> rows) {
+  /** The application ids a ranking task offers, in the order offered. */
+  public static List<String> offeredIds(TaskService tasks, String taskId) {
+    return rankingOptions(tasks, taskId).stream().map(o -> (String) o.get("value")).toList();
+  }
+
+  /** The submission of a ranking: the application ids in order (Spin JSON, as Tasklist sends a taglist). */
+  public static Map<String, Object> ranking(List<String> ids) {
     try {
-      return Map.of("districtRanking", SpinValues.jsonValue(JSON.writeValueAsString(rows)).create());
+      return Map.of("districtRanking", SpinValues.jsonValue(JSON.writeValueAsString(ids)).create());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The offered rows ranked 1..n in the order offered. */
+  /** The offered applications ranked 1..n in the order offered. */
   public static Map<String, Object> rankedAsOffered(TaskService tasks, String taskId) {
-    List<Map<String, Object>> rows = new ArrayList<>(rankingRows(tasks, taskId));
-    for (int i = 0; i < rows.size(); i++) {
-      rows.set(i, new LinkedHashMap<>(rows.get(i)));
-      rows.get(i).put("rank", i + 1);
-    }
-    return ranking(rows);
+    return ranking(offeredIds(tasks, taskId));
   }
 
   /** The ranking tasks (区县择优推荐排序) open in a round, one per reviewer group. */
