@@ -290,7 +290,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   void theBureauCollectsTheRecommendations() {
     tasklist.login("bureau1");
     FormJs form = openGroupTask("bureau1", task(roundId, "Task_ConfirmRecommendations"));
-    assertThat(form.value("各地推荐情况")).contains(orgA).contains("已推荐 1");
+    assertThat(form.value("各地推荐情况")).contains(orgA + "已推荐1");
     tasklist.claim();
     tasklist.taskForm().checkbox("确认推荐已汇总完毕", true);
     browser.shot("申报截止后市科技局汇总推荐");
