@@ -500,7 +500,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     assertThat(bpmn).contains("发文公布（正式发文）");
     List<String[]> files = new ArrayList<>();
     files.add(new String[] {"designation-round.bpmn", bpmn});
-    for (String form : List.of("designation-round-start", "designation-recommendations-confirm",
+    for (String form : List.of("designation-round-start", "designation-district-ranking", "designation-recommendations-confirm",
         "designation-proposed-list", "designation-party-review", "designation-publicity-notice",
         "designation-publication")) {
       files.add(new String[] {form + ".form", Files.readString(Path.of("forms", form + ".form"), StandardCharsets.UTF_8)});
