@@ -115,11 +115,20 @@ public class ApplicationService {
         status.name(), reason, AppClock.timestamp(), id);
   }
 
+  /** The district's recommendation; its rank comes later, in the district's ranking (DistrictRanking). */
   @Transactional
-  public void recommend(String id, int rank) {
+  public void recommend(String id) {
     jdbc.update(
-        "UPDATE dsg_application SET status=?, district_rank=?, updated_at=? WHERE id=?",
-        ApplicationStatus.RECOMMENDED.name(), rank, AppClock.timestamp(), id);
+        "UPDATE dsg_application SET status=?, district_rank=NULL, updated_at=? WHERE id=?",
+        ApplicationStatus.RECOMMENDED.name(), AppClock.timestamp(), id);
+  }
+
+  /** The district's ranking of its recommended applications (application id → rank, 1 = first). */
+  @Transactional
+  public void rank(Map<String, Integer> ranks) {
+    Timestamp now = AppClock.timestamp();
+    ranks.forEach((id, rank) -> jdbc.update(
+        "UPDATE dsg_application SET district_rank=?, updated_at=? WHERE id=?", rank, now, id));
   }
 
   @Transactional

@@ -3,7 +3,6 @@ package cn.shaoxing.pilotbase.designation;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICANT_USER_ID;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICATION_ID;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.DISTRICT_COMMENTS;
-import static cn.shaoxing.pilotbase.designation.DesignationVariables.DISTRICT_RANK;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.ELIGIBLE;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.INELIGIBILITY_TEXT;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.RETURN_COMMENTS;
@@ -27,11 +26,14 @@ public class ApplicationSteps {
   private final ApplicationIntake intake;
   private final ApplicationService applications;
   private final EvidenceService evidence;
+  private final DistrictRanking ranking;
 
-  public ApplicationSteps(ApplicationIntake intake, ApplicationService applications, EvidenceService evidence) {
+  public ApplicationSteps(ApplicationIntake intake, ApplicationService applications, EvidenceService evidence,
+      DistrictRanking ranking) {
     this.intake = intake;
     this.applications = applications;
     this.evidence = evidence;
+    this.ranking = ranking;
   }
 
   public void registerApplication(DelegateExecution ex) {
@@ -75,7 +77,13 @@ public class ApplicationSteps {
     intake.rejectedByDistrict(APPLICATION_ID.of(ex), DISTRICT_COMMENTS.of(ex));
   }
 
+  /**
+   * Recommended without a rank: the district ranks all its recommendations in one task of the round
+   * after the deadline ({@link DistrictRanking}); an open ranking task is offered the new list.
+   */
   public void recordRecommendation(DelegateExecution ex) {
-    applications.recommend(APPLICATION_ID.of(ex), DISTRICT_RANK.of(ex));
+    Application a = applications.get(APPLICATION_ID.of(ex));
+    applications.recommend(a.id());
+    ranking.refresh(ex.getProcessEngineServices(), a.roundYear(), a.reviewerGroup());
   }
 }

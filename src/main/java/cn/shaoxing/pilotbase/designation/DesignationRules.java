@@ -10,7 +10,7 @@ import static cn.shaoxing.pilotbase.designation.DesignationVariables.CREDIT_CODE
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.DECLARATION_TRUTHFUL;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.DISTRICT_COMMENTS;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.DISTRICT_DECISION;
-import static cn.shaoxing.pilotbase.designation.DesignationVariables.DISTRICT_RANK;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.DISTRICT_RANKING;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.DOCUMENT_DATE;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.DOCUMENT_NUMBER;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.EXPERT_OPINION;
@@ -97,9 +97,12 @@ public class DesignationRules {
   private final ObjectionService objections;
   private final ExpertPoolService experts;
   private final DesignationScoring scoring;
+  private final DistrictRanking ranking;
 
   public DesignationRules(RoundService rounds, ApplicationService applications,
-      ObjectionService objections, ExpertPoolService experts, DesignationScoring scoring) {
+      ObjectionService objections, ExpertPoolService experts, DesignationScoring scoring,
+      DistrictRanking ranking) {
+    this.ranking = ranking;
     this.scoring = scoring;
     this.rounds = rounds;
     this.applications = applications;
@@ -290,28 +293,21 @@ public class DesignationRules {
       c.mustBeTrue(CHECK_AUTHENTIC.name(), "推荐前须确认材料真实性");
       c.mustBeTrue(CHECK_COMPLETE.name(), "推荐前须确认材料完整性");
       c.mustBeTrue(CHECK_CONFORM.name(), "推荐前须确认材料规范性");
-      // range and integer in the form; required only for a recommendation (a conditional field)
-      Integer rank = c.required(DISTRICT_RANK.name(), "本地区推荐排序") ? DISTRICT_RANK.of(v) : null;
+      // the rank is no longer asked here: the district ranks all its recommendations in one task of
+      // the round after the deadline (districtRankingRule)
+    });
+  }
+
+  @Bean
+  public CompletionRule districtRankingRule() {
+    return new FormRule("designation-district-ranking", (v, e) -> {
       Integer year = ROUND_YEAR.of(v);
       String group = REVIEWER_GROUP.of(v);
-      String self = APPLICATION_ID.of(v);
-      if (rank != null && year != null && group != null) {
-        List<Application> same = applications.ofRound(year.intValue()).stream()
-            .filter(a -> a.reviewerGroup().equals(group))
-            .filter(a -> a.status() != ApplicationStatus.WITHDRAWN
-                && a.status() != ApplicationStatus.ABANDONED)
-            .toList();
-        if (rank.intValue() > same.size()) {
-          c.add(DISTRICT_RANK.name(), "推荐排序不能大于本地区本年度申报数（" + same.size() + "）");
-        }
-        same.stream()
-            .filter(a -> !a.id().equals(self) && a.districtRank() != null
-                && a.status() != ApplicationStatus.DISTRICT_REJECTED
-                && a.districtRank() == rank.intValue())
-            .findFirst()
-            .ifPresent(a -> c.add(DISTRICT_RANK.name(),
-                "推荐排序 " + rank.intValue() + " 已分配给" + a.orgName() + "，同一地区的推荐排序不能重复"));
+      if (year == null || group == null) {
+        e.add(DISTRICT_RANKING.name(), "该任务缺少评选年度或推荐单位，不能排序");
+        return;
       }
+      ranking.check(year.intValue(), group, v.get(DISTRICT_RANKING.name()), DISTRICT_RANKING.name(), e);
     });
   }
 

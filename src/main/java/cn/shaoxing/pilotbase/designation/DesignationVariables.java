@@ -1,6 +1,7 @@
 package cn.shaoxing.pilotbase.designation;
 
 import cn.shaoxing.pilotbase.forms.ProcessVariables;
+import cn.shaoxing.pilotbase.objection.ObjectionVariables;
 import cn.shaoxing.pilotbase.forms.Variable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,6 +39,21 @@ public final class DesignationVariables {
    * with the round is kept in a String variable (4,000 characters on PostgreSQL).
    */
   public static final Variable<Object> RECOMMENDATIONS = Variable.value("recommendations");
+  /**
+   * The multi-instance element of 区县择优推荐排序 (a district or competent unit's group): the same
+   * variable as the application's reviewer group ({@code objection.ObjectionVariables}).
+   */
+  public static final Variable<String> REVIEWER_GROUP = ObjectionVariables.REVIEWER_GROUP;
+  /**
+   * What 区县择优推荐排序 offers (task-local, Spin JSON): the group's recommended applications as
+   * options (value: applicationId, label: orgName), shown in a table and chosen from in the taglist.
+   */
+  public static final Variable<Object> RANKING_OPTIONS = Variable.value(DistrictRanking.OPTIONS);
+  /**
+   * The district's ranking (designation-district-ranking, a taglist): the group's recommended
+   * application ids in the order chosen, the first ranked 1; task-local, starts empty.
+   */
+  public static final Variable<List<String>> DISTRICT_RANKING = Variable.strings(DistrictRanking.VARIABLE);
   public static final Variable<Boolean> RECOMMENDATIONS_CONFIRMED =
       Variable.flag("recommendationsConfirmed");
   /** The checklist options of the proposed list (Spin JSON). */

@@ -5,6 +5,7 @@ import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICATION
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.CANDIDATE_OPTIONS;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.CANDIDATES;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.DOCUMENT_DATE;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.DISTRICT_RANKING;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.DOCUMENT_NUMBER;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.FORMAL_CORRECTION_DAYS;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.INDICATOR_TABLE_VERSION;
@@ -13,7 +14,9 @@ import static cn.shaoxing.pilotbase.designation.DesignationVariables.PROPOSAL_NO
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.PROPOSED_APPLICATIONS;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.PUBLICITY_END_AT;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.PUBLICITY_START;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.RANKING_OPTIONS;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.RECOMMENDATIONS;
+import static cn.shaoxing.pilotbase.designation.DesignationVariables.REVIEWER_GROUP;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.ROUND_NOTICE;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.ROUND_OPENED_BY;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.ROUND_YEAR;
@@ -22,6 +25,7 @@ import static cn.shaoxing.pilotbase.experts.ExpertPanels.PANEL_SIZE;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +40,11 @@ public class RoundSteps {
   private final RoundLifecycle lifecycle;
   private final ProposedList proposedList;
   private final DesignationProperties properties;
+  private final DistrictRanking ranking;
 
   public RoundSteps(RoundService rounds, RoundLifecycle lifecycle, ProposedList proposedList,
-      DesignationProperties properties) {
+      DesignationProperties properties, DistrictRanking ranking) {
+    this.ranking = ranking;
     this.rounds = rounds;
     this.lifecycle = lifecycle;
     this.proposedList = proposedList;
@@ -60,6 +66,28 @@ public class RoundSteps {
 
   public void closeApplications(DelegateExecution ex) {
     rounds.setStatus(ROUND_YEAR.of(ex), RoundStatus.REVIEW);
+  }
+
+  /**
+   * The multi-instance collection of 区县择优推荐排序: the reviewer groups with applications of the
+   * round recommended or still under review (not stored as a variable).
+   */
+  public List<String> rankingGroups(Object roundYear) {
+    return ranking.groups(((Number) roundYear).intValue());
+  }
+
+  /**
+   * Task-create listener of 区县择优推荐排序: the group's recommended applications as options and an
+   * empty ranking, both task-local (the submission stays on this district's task).
+   */
+  public void prepareRanking(DelegateTask task) {
+    RANKING_OPTIONS.setLocal(task, ranking.options(ROUND_YEAR.of(task), REVIEWER_GROUP.of(task)));
+    task.setVariableLocal(DISTRICT_RANKING.name(), DistrictRanking.emptyRanking());
+  }
+
+  /** Task-complete listener of 区县择优推荐排序: the ranks (validated on submission) into the table. */
+  public void recordRanking(DelegateTask task) {
+    ranking.record(ROUND_YEAR.of(task), REVIEWER_GROUP.of(task), DISTRICT_RANKING.of(task));
   }
 
   /** Task-create listener of the confirmation task: what the districts have done so far. */

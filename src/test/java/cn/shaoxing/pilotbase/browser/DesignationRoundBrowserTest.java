@@ -230,6 +230,8 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     // what the applicant typed is shown in read-only fields, never as markdown text
     assertThat(form.value("单位名称")).isEqualTo(orgA);
     assertThat(form.value("统一社会信用代码")).isEqualTo(codeA);
+    // the rank is no longer asked per application (issue 11: the district ranks all in one task)
+    assertThat(form.hasVisibleField("本地区推荐排序（1为最优先）")).isFalse();
     assertThat(form.value("服务的主要产业链")).isEqualTo("生物医药");
     assertThat(form.value("佐证材料补充说明")).contains("审计报告2025");
     browser.shot("越城区在“本组待办”看到该申报");
@@ -237,7 +239,6 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     form = tasklist.taskForm();
     form.checkbox("材料真实", true).checkbox("材料完整", true).checkbox("材料规范，符合参评条件", true)
         .option("审核结论", "推荐")
-        .text("本地区推荐排序（1为最优先）", 1)
         .text("审核意见（退回或不予推荐时必填，申报单位可见）", "材料真实完整，同意推荐");
     browser.shot("越城区认领并填写审核推荐意见");
     List<String> shown = List.of("orgName", "creditCode", "industryChain", "siteArea", "facilitiesDescription",
@@ -255,11 +256,42 @@ class DesignationRoundBrowserTest extends BrowserWalk {
 
   @Test
   @Order(4)
-  void deadlinePassesAndTheBureauCollectsTheRecommendations() {
+  void deadlinePassesAndTheDistrictRanksItsRecommendationsInOneForm() {
     operatorFiresTimer(roundId, "Timer_ApplicationDeadline");
+    Task ranking = engine.getTaskService().createTaskQuery().processInstanceId(roundId)
+        .taskDefinitionKey("Task_RankRecommendations").taskCandidateGroup("districtYuecheng").singleResult();
+    assertThat(ranking).as("越城区的择优推荐排序任务").isNotNull();
+    // 柯桥区 recommended nothing and has nothing under review: no ranking task of its own
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(roundId)
+        .taskDefinitionKey("Task_RankRecommendations").taskCandidateGroup("districtKeqiao").count()).isZero();
+
+    tasklist.login("yuecheng1");
+    FormJs form = openGroupTask("yuecheng1", ranking);
+    assertThat(tasklist.openTaskName()).isEqualTo("区县择优推荐排序");
+    assertThat(form.value("本地区推荐的申报")).contains(orgA);
+    tasklist.claim();
+    // submitted without choosing: the server refuses, in Chinese, naming what is missing
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasklist.complete())
+        .hasMessageContaining("推荐顺序中缺少本地区推荐的申报：" + orgA);
+    browser.shot("越城区未排序即提交被拒绝");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(ranking.getId()).count()).isEqualTo(1);
+    tasklist.dismissNotifications();
+    String order = "推荐顺序（按优先程度依次选择，第1个为最优先）";
+    tasklist.taskForm().tags(order, List.of(orgA));
+    assertThat(tasklist.taskForm().tags(order)).containsExactly(orgA);
+    browser.shot("越城区在一张表单中按推荐顺序选择本地区推荐的申报");
+    tasklist.complete();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(ranking.getId()).count()).isZero();
+    assertThat(jdbc.queryForObject("SELECT district_rank FROM dsg_application WHERE process_instance_id = ?",
+        Integer.class, applicationA)).isEqualTo(1);
+  }
+
+  @Test
+  @Order(5)
+  void theBureauCollectsTheRecommendations() {
     tasklist.login("bureau1");
     FormJs form = openGroupTask("bureau1", task(roundId, "Task_ConfirmRecommendations"));
-    assertThat(form.value("各地推荐情况")).contains(orgA);
+    assertThat(form.value("各地推荐情况")).contains(orgA + "已推荐1");
     tasklist.claim();
     tasklist.taskForm().checkbox("确认推荐已汇总完毕", true);
     browser.shot("申报截止后市科技局汇总推荐");
@@ -272,7 +304,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void thirdPartyPassesTheFormalReview() {
     tasklist.login("third1");
     assertOnlyOwnTasks("third1");
@@ -293,7 +325,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void threeDrawnExpertsScoreIndependentlyAndTheLeaderChecksOnSite() {
     List<Task> panel = engine.getTaskService().createTaskQuery().processInstanceId(evaluationA)
         .taskDefinitionKey("Task_ExpertReview").list();
@@ -347,7 +379,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void bureauProposesTheListAndThePartyCommitteeApprovesIt() {
     tasklist.login("bureau1");
     FormJs f = openGroupTask("bureau1", task(roundId, "Task_CompileProposedList"));
@@ -369,7 +401,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void bureauPublishesThePublicityAndThePublicSeesItWithoutLogin() {
     tasklist.login("bureau1");
     openGroupTask("bureau1", task(roundId, "Task_PublishPublicityNotice"));
@@ -390,7 +422,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void anObjectionIsRegisteredVerifiedWithTheDistrictAndDismissed() {
     tasklist.login("bureau1");
     FormJs f = tasklist.startProcess("公示异议核实处理");
@@ -433,14 +465,14 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void bureauSeesTheRoundInCockpitWithItsDiagramDrawn() {
     Cockpit cockpit = new Cockpit(browser, baseUrl());
     cockpit.login("bureau1", cn.shaoxing.pilotbase.identity.DemoUsers.PASSWORD);
     browser.shot("市科技局登录Cockpit");
     cockpit.openProcessDefinition("年度中试基地评选");
     List<String> ids = cockpit.drawnElementIds();
-    assertThat(ids).contains("Task_ConfirmRecommendations",
+    assertThat(ids).contains("Task_RankRecommendations", "Task_ConfirmRecommendations",
         "Timer_PublicityEnd", "Task_PartyCommitteeReview", "EndEvent_Published");
     browser.waitFor("实例数标记", d -> !d.findElements(By.cssSelector(".djs-overlay")).isEmpty());
     browser.waitFor("实例列表", d -> d.findElement(By.tagName("body")).getText().contains(roundId.substring(0, 8)));
@@ -457,7 +489,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void administratorDeploysAChangedDiagramAndTheRunningRoundContinues() throws Exception {
     ProcessDefinition before = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey("designation-round").latestVersion().singleResult();
@@ -469,7 +501,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     assertThat(bpmn).contains("发文公布（正式发文）");
     List<String[]> files = new ArrayList<>();
     files.add(new String[] {"designation-round.bpmn", bpmn});
-    for (String form : List.of("designation-round-start", "designation-recommendations-confirm",
+    for (String form : List.of("designation-round-start", "designation-district-ranking", "designation-recommendations-confirm",
         "designation-proposed-list", "designation-party-review", "designation-publicity-notice",
         "designation-publication")) {
       files.add(new String[] {form + ".form", Files.readString(Path.of("forms", form + ".form"), StandardCharsets.UTF_8)});
@@ -513,7 +545,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void everyRoleSeesOnlyItsOwnTasks() {
     for (String user : List.of("applicant1", "applicant2", "yuecheng1", "keqiao1", "third1", "expert1",
         "party1", "bureau2")) {

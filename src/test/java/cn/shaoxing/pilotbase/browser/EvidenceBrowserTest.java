@@ -159,12 +159,14 @@ class EvidenceBrowserTest extends BrowserWalk {
 
     tasklist.claim();
     tasklist.taskForm().checkbox("材料真实", true).checkbox("材料完整", true).checkbox("材料规范，符合参评条件", true)
-        .option("审核结论", "推荐").text("本地区推荐排序（1为最优先）", 1)
+        .option("审核结论", "推荐")
         .text("审核意见（退回或不予推荐时必填，申报单位可见）", "佐证材料齐全，同意推荐");
     tasklist.complete();
     assertThat(history(applicationInstance).getEndActivityId()).isEqualTo("EndEvent_Recommended");
 
     operatorFiresTimer(roundId, "Timer_ApplicationDeadline");
+    // the districts rank their recommendations (walked in the browser by DesignationRoundBrowserTest)
+    cn.shaoxing.pilotbase.support.DesignationTestSupport.rankAll(engine, roundId);
     tasklist.login("bureau1");
     openGroupTask("bureau1", task(roundId, "Task_ConfirmRecommendations"));
     tasklist.claim();

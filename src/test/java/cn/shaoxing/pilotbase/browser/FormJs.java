@@ -179,6 +179,33 @@ public final class FormJs {
     return this;
   }
 
+  /**
+   * Tag list: picks the options with these visible labels one after the other (the order of
+   * selection is the order of the list, e.g. a ranking), by typing in its search and choosing the
+   * item from the drop-down with the mouse as a person does.
+   */
+  public FormJs tags(String label, List<String> optionLabels) {
+    WebElement f = field(label);
+    for (String optionLabel : optionLabels) {
+      WebElement input = f.findElement(By.cssSelector("input.fjs-taglist-input"));
+      browser.scrollTo(input);
+      input.click();
+      input.sendKeys(optionLabel);
+      WebElement item = browser.waitFor("标签选项“" + optionLabel + "”", d ->
+          f.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+              .filter(i -> norm(i.getAttribute("textContent")).equals(optionLabel)).findFirst().orElse(null));
+      new Actions(browser.driver()).moveToElement(item).clickAndHold().release().perform();
+      browser.waitFor("已选择标签“" + optionLabel + "”", d -> tags(label).contains(optionLabel));
+    }
+    return this;
+  }
+
+  /** The tags a tag list shows, in their order. */
+  public List<String> tags(String label) {
+    return field(label).findElements(By.cssSelector(".fjs-taglist-tag-label")).stream()
+        .map(t -> norm(t.getAttribute("textContent"))).toList();
+  }
+
   /** Date field (form-js datetime, subtype date) by its date label; {@code isoDate} = yyyy-MM-dd. */
   public FormJs date(String label, String isoDate) {
     WebElement input = field(label).findElement(By.cssSelector("input"));

@@ -153,13 +153,14 @@ class DesignationRoundProcessTest extends IntegrationTest {
 
   Filing recommended(int year, int n, String org, String group, String chain) {
     Filing f = file(year, n, org, group, chain);
-    complete(f.application(), "Task_DistrictReview", recommend(1));
+    complete(f.application(), "Task_DistrictReview", recommend());
     return f;
   }
 
   /** The deadline passes and the bureau confirms the recommendations: the evaluations start. */
   void closeApplications(ProcessInstance round, int year) {
     fireTimer(round, at(year + "-04-01T09:00"));
+    cn.shaoxing.pilotbase.support.DesignationTestSupport.rankAll(engine, round.getId());
     complete(round, "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));
   }
 
@@ -215,11 +216,21 @@ class DesignationRoundProcessTest extends IntegrationTest {
     Filing a = recommended(2031, 1, "越城生物中试有限公司", "districtYuecheng", "biomedicine");
     // half of A's service projects: ratio to the best of the round gives 5 of 10
     Filing b = file(2031, 2, "柯桥新材料中试中心", "districtKeqiao", "newMaterials", Map.of("serviceProjects", 15L));
-    complete(b.application(), "Task_DistrictReview", recommend(1));
+    complete(b.application(), "Task_DistrictReview", recommend());
     assertThat(a.application()).isEnded().hasPassed("EndEvent_Recommended");
 
-    // Deadline passes; the bureau collects the recommendations.
+    // Deadline passes; each district ranks its recommendations in one task, then the bureau
+    // collects them.
     fireTimer(round, at("2031-04-01T09:00"));
+    assertThat(round).isWaitingAt("Task_RankRecommendations");
+    List<Task> rankings = DesignationTestSupport.rankingTasks(tasks, round.getId());
+    assertThat(rankings).hasSize(2);
+    assertThat(rankings).extracting(t -> tasks.getIdentityLinksForTask(t.getId()).get(0).getGroupId())
+        .containsExactlyInAnyOrder("districtYuecheng", "districtKeqiao");
+    assertThat(rankings).allSatisfy(t -> assertThat(DesignationTestSupport.offeredIds(tasks, t.getId()))
+        .hasSize(1));
+    DesignationTestSupport.rankAll(engine, round.getId());
+    assertThat(applications.get(appId(a.application())).districtRank()).isEqualTo(1);
     assertThat(round).isWaitingAt("Task_ConfirmRecommendations");
     assertThat(runtime.getVariable(round.getId(), "recommendations").toString()).contains("已推荐");
     complete(round, "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));
@@ -359,7 +370,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     Map<String, Object> corrected = application(b.org(), b.code(), "districtKeqiao", "newMaterials");
     corrected.put("correctionNote", "已补充服务合同");
     complete(pb, "Task_CorrectApplication", corrected);
-    complete(pb, "Task_DistrictReview", recommend(1));
+    complete(pb, "Task_DistrictReview", recommend());
     assertThat(pb).isEnded().hasPassed("EndEvent_Recommended");
   }
 
@@ -555,13 +566,17 @@ class DesignationRoundProcessTest extends IntegrationTest {
     assertThat(app).isWaitingAt("Task_ReviewIneligibility");
     assertThat(runtime.getVariable(app.getId(), "ineligibilityText").toString()).contains("独立核算");
 
-    // The bureau cannot collect while an application is still before the district decision.
+    // The district cannot rank while an application is still before its decision.
     fireTimer(round, at("2033-03-21T09:00"));
-    assertThatThrownBy(() -> complete(round, "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true)))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("未完成区县");
+    Task ranking = DesignationTestSupport.rankingTasks(tasks, round.getId()).get(0);
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(ranking.getId(),
+        DesignationTestSupport.ranking(List.of())))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("本地区尚有1份申报未完成审核")
+        .hasMessageContaining("依托单位中试室");
 
     complete(app, "Task_ReviewIneligibility", Map.of("ineligibleAction", "abandon"));
     assertThat(app).isEnded().hasPassed("EndEvent_Abandoned");
+    cn.shaoxing.pilotbase.support.DesignationTestSupport.rankAll(engine, round.getId());
     complete(round, "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));
     assertThat(round).isEnded().hasPassed("EndEvent_NoCandidates");
     assertThat(rounds.find(2033).orElseThrow().status()).isEqualTo(RoundStatus.CLOSED);
@@ -574,8 +589,9 @@ class DesignationRoundProcessTest extends IntegrationTest {
     ProcessInstance round = startRound(2034, "2034-03-20", 3);
     String account = DesignationTestSupport.account(accounts, "org34a", code(34001), "嵊州中试中心", "districtShengzhou");
     ProcessInstance app = apply(account, application("嵊州中试中心", code(34001), "districtShengzhou", "newMaterials"));
-    complete(app, "Task_DistrictReview", recommend(1));
+    complete(app, "Task_DistrictReview", recommend());
     fireTimer(round, at("2034-03-21T09:00"));
+    cn.shaoxing.pilotbase.support.DesignationTestSupport.rankAll(engine, round.getId());
     complete(round, "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));
     ProcessInstance ev = evaluationOf(app);
     complete(ev, "Task_FormalReview", Map.of("formalDecision", "return", "formalComments", "补充资质证书", "correctionDays", 2L));

@@ -41,7 +41,8 @@ class DesignationRulesTest {
   ObjectionService objections = mock(ObjectionService.class);
   ExpertPoolService experts = mock(ExpertPoolService.class);
   DesignationScoring scoring = mock(DesignationScoring.class);
-  DesignationRules rules = new DesignationRules(rounds, applications, objections, experts, scoring);
+  DesignationRules rules = new DesignationRules(rounds, applications, objections, experts, scoring,
+      new DistrictRanking(applications, rounds));
 
   @BeforeEach
   void openRound() {
@@ -221,31 +222,77 @@ class DesignationRulesTest {
   }
 
   @Test
-  void districtRankMustBeUniqueWithinTheDistrict() {
+  void theDistrictReviewDecidesWithoutARank() {
     String form = "designation-district-review";
-    Application other = new Application("other", 2031, "pi2", "applicant2", "甲公司", code(2),
-        "districtKeqiao", "biomedicine", null, ApplicationStatus.RECOMMENDED, 1, null, null, null, null);
-    Application self = new Application("self", 2031, "pi1", "applicant1", "乙公司", code(1),
-        "districtKeqiao", "biomedicine", null, ApplicationStatus.IN_DISTRICT_REVIEW, null, null, null, null, null);
-    when(applications.ofRound(2031)).thenReturn(List.of(other, self));
-    Map<String, Object> v = new HashMap<>(Map.of("districtDecision", "recommend", "districtRank", 1L,
+    Map<String, Object> v = new HashMap<>(Map.of("districtDecision", "recommend",
         "checkAuthentic", true, "checkComplete", true, "checkConform", true,
         "roundYear", 2031, "reviewerGroup", "districtKeqiao", "applicationId", "self"));
-    assertThat(messages(form, rules.districtReviewRule(), v))
-        .containsExactly("推荐排序 1 已分配给甲公司，同一地区的推荐排序不能重复");
-    v.put("districtRank", 3L);
-    assertThat(messages(form, rules.districtReviewRule(), v)).containsExactly("推荐排序不能大于本地区本年度申报数（2）");
-    v.put("districtRank", 1.5);
-    assertThat(messages(form, rules.districtReviewRule(), v)).containsExactly("「本地区推荐排序（1为最优先）」必须为整数");
-    v.remove("districtRank");
-    assertThat(messages(form, rules.districtReviewRule(), v)).containsExactly("「本地区推荐排序」为必填项");
-    v.put("districtRank", 2L);
     assertThat(messages(form, rules.districtReviewRule(), v)).isEmpty();
+    v.put("checkConform", false);
+    assertThat(messages(form, rules.districtReviewRule(), v)).containsExactly("推荐前须确认材料规范性");
     assertThat(messages(form, rules.districtReviewRule(), Map.of("districtDecision", "reject")))
         .containsExactly("「不予推荐理由」为必填项");
     assertThat(messages(form, rules.districtReviewRule(), Map.of("districtDecision", "reject",
         "districtComments", "不".repeat(2001))))
         .containsExactly("「审核意见（退回或不予推荐时必填，申报单位可见）」不得超过2000字（当前2001字）");
+  }
+
+  static final String RANKING = "designation-district-ranking";
+
+  static Application app(String id, String org, String group, ApplicationStatus status) {
+    return new Application(id, 2031, "pi-" + id, "u-" + id, org, code(id.hashCode() & 0xffff), group,
+        "biomedicine", null, status, null, null, null, null, null);
+  }
+
+  Map<String, Object> ranking(String... ids) {
+    return new HashMap<>(Map.of("roundYear", 2031, "reviewerGroup", "districtKeqiao",
+        "districtRanking", List.of(ids)));
+  }
+
+  void keqiaoRecommendedThree() {
+    when(applications.ofRound(2031)).thenReturn(List.of(
+        app("a", "甲公司", "districtKeqiao", ApplicationStatus.RECOMMENDED),
+        app("b", "乙公司", "districtKeqiao", ApplicationStatus.RECOMMENDED),
+        app("c", "丙公司", "districtKeqiao", ApplicationStatus.RECOMMENDED),
+        app("r", "丁公司", "districtKeqiao", ApplicationStatus.DISTRICT_REJECTED),
+        app("y", "越城公司", "districtYuecheng", ApplicationStatus.RECOMMENDED)));
+    when(applications.ofRound(2031, ApplicationStatus.RECOMMENDED)).thenReturn(List.of(
+        app("a", "甲公司", "districtKeqiao", ApplicationStatus.RECOMMENDED),
+        app("b", "乙公司", "districtKeqiao", ApplicationStatus.RECOMMENDED),
+        app("c", "丙公司", "districtKeqiao", ApplicationStatus.RECOMMENDED),
+        app("y", "越城公司", "districtYuecheng", ApplicationStatus.RECOMMENDED)));
+  }
+
+  @Test
+  void aDistrictRanksExactlyItsRecommendationsEachOnce() {
+    keqiaoRecommendedThree();
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking("b", "a", "c"))).isEmpty();
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking("b", "a")))
+        .containsExactly("推荐顺序中缺少本地区推荐的申报：丙公司（本地区推荐的3份申报须全部排序，排序为1至3）");
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking()))
+        .containsExactly("推荐顺序中缺少本地区推荐的申报：甲公司、乙公司、丙公司（本地区推荐的3份申报须全部排序，排序为1至3）");
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking("b", "a", "c", "y")))
+        .containsExactly("第4位的申报（y）不是本地区本年度已推荐的申报，不能排序");
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking("b", "a", "r", "c")))
+        .containsExactly("第3位的申报（r）不是本地区本年度已推荐的申报，不能排序");
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking("b", "a", "b")))
+        .containsExactly("“乙公司”在推荐顺序中出现了多次（第3位），每个推荐的申报只能排序一次",
+            "推荐顺序中缺少本地区推荐的申报：丙公司（本地区推荐的3份申报须全部排序，排序为1至3）");
+    Map<String, Object> notAList = ranking();
+    notAList.put("districtRanking", "b,a,c");
+    assertThat(messages(RANKING, rules.districtRankingRule(), notAList))
+        .containsExactly("「推荐顺序（按优先程度依次选择，第1个为最优先）」必须为列表");
+  }
+
+  @Test
+  void aDistrictCannotRankWhileAnApplicationAwaitsItsReview() {
+    keqiaoRecommendedThree();
+    List<Application> all = new java.util.ArrayList<>(applications.ofRound(2031));
+    all.add(app("p", "戊公司", "districtKeqiao", ApplicationStatus.IN_DISTRICT_REVIEW));
+    all.add(app("q", "己公司", "districtKeqiao", ApplicationStatus.RETURNED));
+    when(applications.ofRound(2031)).thenReturn(all);
+    assertThat(messages(RANKING, rules.districtRankingRule(), ranking("b", "a", "c")))
+        .containsExactly("本地区尚有2份申报未完成审核（戊公司：区县审核中、己公司：退回补正），请先办结审核推荐再排序");
   }
 
   @Test

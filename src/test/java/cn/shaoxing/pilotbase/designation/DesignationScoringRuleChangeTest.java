@@ -103,11 +103,12 @@ class DesignationScoringRuleChangeTest extends IntegrationTest {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    complete(app.getId(), "Task_DistrictReview", recommend(1));
+    complete(app.getId(), "Task_DistrictReview", recommend());
     ClockUtil.setCurrentTime(at(year + "-03-21T09:00"));
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(round.getId()).timers()
         .singleResult();
     engine.getManagementService().executeJob(timer.getId());
+    cn.shaoxing.pilotbase.support.DesignationTestSupport.rankAll(engine, round.getId());
     complete(round.getId(), "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));
     String appId = applications.ofRound(year).get(0).id();
     ProcessInstance evaluation = runtime.createProcessInstanceQuery()

@@ -79,8 +79,7 @@ class LargeRoundTest extends IntegrationTest {
         "designation-round", Map.of("roundYear", (long) YEAR, "applicationDeadline", YEAR + "-03-31",
             "panelSize", 3L, "formalCorrectionDays", 5L, "roundNotice", YEAR + "年度评选通知")));
 
-    // 300 organisations file; their districts recommend them, ranked 1, 2, 3, … per district.
-    Map<String, Integer> ranks = new HashMap<>();
+    // 300 organisations file; their districts recommend them (the rank comes after the deadline).
     for (int n = 1; n <= APPLICATIONS; n++) {
       String district = DISTRICTS[n % DISTRICTS.length];
       String code = code((YEAR % 100) * 1000L + n);
@@ -92,12 +91,37 @@ class LargeRoundTest extends IntegrationTest {
           () -> runtime.startProcessInstanceByKey("designation-application", filing));
       Task review = tasks.createTaskQuery().processInstanceId(application.getId())
           .taskDefinitionKey("Task_DistrictReview").singleResult();
-      tasks.complete(review.getId(), recommend(ranks.merge(district, 1, Integer::sum)));
+      tasks.complete(review.getId(), recommend());
     }
     long filed = System.nanoTime();
 
     // The deadline passes: the bureau sees every application in one table, and confirms.
     fire(round, at(YEAR + "-04-01T09:00"));
+
+    // Each district ranks all its recommendations in one task (区县择优推荐排序), as its own user:
+    // here in the reverse of the order offered.
+    List<Task> rankings = DesignationTestSupport.rankingTasks(tasks, round.getId());
+    assertThat(rankings).hasSize(DISTRICTS.length);
+    Map<String, List<String>> rankedIds = new HashMap<>();
+    for (Task t : rankings) {
+      String group = tasks.getIdentityLinksForTask(t.getId()).get(0).getGroupId();
+      List<String> offered = DesignationTestSupport.offeredIds(tasks, t.getId());
+      assertThat(offered).hasSize((int) applications.ofRound(YEAR).stream()
+          .filter(a -> a.reviewerGroup().equals(group)).count());
+      List<String> ranked = new java.util.ArrayList<>(offered);
+      java.util.Collections.reverse(ranked);
+      rankedIds.put(group, ranked);
+      as(group + "-ranker", group, () -> {
+        engine.getFormService().submitTaskForm(t.getId(), DesignationTestSupport.ranking(ranked));
+        return null;
+      });
+    }
+    rankedIds.forEach((group, ids) -> {
+      for (int i = 0; i < ids.size(); i++) {
+        assertThat(applications.get(ids.get(i)).districtRank()).isEqualTo(i + 1);
+      }
+    });
+    long ranked = System.nanoTime();
     assertThat(round).isWaitingAt("Task_ConfirmRecommendations");
     JsonNode recommendations = json.readTree(runtime.getVariable(round.getId(), "recommendations").toString());
     assertThat(recommendations).hasSize(APPLICATIONS);
@@ -165,9 +189,9 @@ class LargeRoundTest extends IntegrationTest {
     assertThat(((Number) longest.get("length")).intValue()).isLessThan(4000);
 
     System.out.printf("LargeRoundTest: %d applications (%d scored by panels of 3): filed and"
-        + " recommended %.1f s, formal reviews %.1f s, expert reviews %.1f s, list to publication"
+        + " recommended %.1f s, district rankings %.1f s, formal reviews %.1f s, expert reviews %.1f s, list to publication"
         + " %.1f s, total %.1f s; longest String variable %s, %s characters%n", APPLICATIONS,
-        EXPERT_STAGE, secs(filed - start), secs(formalDone - filed), secs(scored - formalDone),
+        EXPERT_STAGE, secs(filed - start), secs(ranked - filed), secs(formalDone - ranked), secs(scored - formalDone),
         secs(published - scored), secs(published - start), longest.get("name"), longest.get("length"));
   }
 

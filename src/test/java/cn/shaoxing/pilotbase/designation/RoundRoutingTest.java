@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * each recommended application is a stand-in that ends at once ({@link ApplicationReviewRoutingTest}).
  */
 @Deployment(resources = {"processes/designation-round.bpmn", "forms/designation-round-start.form",
-    "forms/designation-recommendations-confirm.form", "forms/designation-proposed-list.form",
+    "forms/designation-district-ranking.form", "forms/designation-recommendations-confirm.form", "forms/designation-proposed-list.form",
     "forms/designation-party-review.form", "forms/designation-publicity-notice.form",
     "forms/designation-publication.form"})
 class RoundRoutingTest {
@@ -61,14 +61,25 @@ class RoundRoutingTest {
   void recommended(String... ids) {
     when(steps.hasRecommendations(any())).thenReturn(ids.length > 0);
     when(steps.recommendedIds(any())).thenReturn(List.of(ids));
+    when(steps.rankingGroups(any())).thenReturn(ids.length > 0 ? List.of("districtKeqiao") : List.of());
   }
 
-  ProcessInstance afterTheDeadline() {
+  ProcessInstance deadlinePassed() {
     ProcessInstance p = engine.getRuntimeService().startProcessInstanceByKey("designation-round",
         Map.of("roundYear", 2031L));
     assertThat(p).isWaitingAt("Timer_ApplicationDeadline");
     execute(job(p));
     assertThat(p).hasPassed("Task_CloseApplications");
+    return p;
+  }
+
+  /** After the deadline and the districts' rankings: the bureau collects the recommendations. */
+  ProcessInstance afterTheDeadline() {
+    ProcessInstance p = deadlinePassed();
+    for (org.camunda.bpm.engine.task.Task t : engine.getTaskService().createTaskQuery()
+        .processInstanceId(p.getId()).taskDefinitionKey("Task_RankRecommendations").list()) {
+      complete(t);
+    }
     assertThat(task(p)).hasDefinitionKey("Task_ConfirmRecommendations").hasCandidateGroup("bureau");
     verify(steps).summarizeRecommendations(any());
     return p;
@@ -78,8 +89,29 @@ class RoundRoutingTest {
   void aRoundWithoutRecommendationsCloses() {
     recommended();
     ProcessInstance p = afterTheDeadline();
+    assertThat(p).hasNotPassed("Task_RankRecommendations");
     complete(task(p));
     assertThat(p).hasPassed("Task_CloseWithoutCandidates", "EndEvent_NoCandidates").isEnded();
+  }
+
+  @Test
+  void eachReviewerGroupRanksItsRecommendationsInItsOwnTaskBeforeTheBureauCollects() {
+    when(steps.rankingGroups(any())).thenReturn(List.of("districtKeqiao", "unitEducation"));
+    ProcessInstance p = deadlinePassed();
+    List<org.camunda.bpm.engine.task.Task> rankings = engine.getTaskService().createTaskQuery()
+        .processInstanceId(p.getId()).taskDefinitionKey("Task_RankRecommendations").list();
+    org.assertj.core.api.Assertions.assertThat(rankings).hasSize(2);
+    assertThat(rankings.get(0)).hasName("区县择优推荐排序");
+    org.assertj.core.api.Assertions.assertThat(rankings.stream().map(t -> engine.getTaskService().getIdentityLinksForTask(t.getId())
+        .get(0).getGroupId()).toList()).containsExactlyInAnyOrder("districtKeqiao", "unitEducation");
+    org.assertj.core.api.Assertions.assertThat(rankings).allSatisfy(
+        t -> org.assertj.core.api.Assertions.assertThat(t.getDueDate()).isNotNull());
+    verify(steps, times(2)).prepareRanking(any());
+    complete(rankings.get(0));
+    assertThat(p).isWaitingAt("Task_RankRecommendations");
+    complete(rankings.get(1));
+    verify(steps, times(2)).recordRanking(any());
+    assertThat(task(p)).hasDefinitionKey("Task_ConfirmRecommendations");
   }
 
   @Test

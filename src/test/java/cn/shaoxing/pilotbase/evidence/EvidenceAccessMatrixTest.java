@@ -69,7 +69,7 @@ class EvidenceAccessMatrixTest extends IntegrationTest {
     ProcessInstance b = apply(ownerB, "矩阵乙中试有限公司", code(62002), "districtYuecheng");
     ProcessInstance d = apply(ownerD, "矩阵丁中试有限公司", code(62004), "districtShangyu");
     String appA = appId(a), appB = appId(b), appD = appId(d);
-    complete(a, "Task_DistrictReview", DesignationTestSupport.recommend(1));
+    complete(a, "Task_DistrictReview", DesignationTestSupport.recommend());
     complete(b, "Task_DistrictReview", Map.of("districtDecision", "reject", "districtComments", "业绩不足"));
 
     // D is returned for correction: its applicant uploads while the correction is open, nobody else
@@ -86,6 +86,7 @@ class EvidenceAccessMatrixTest extends IntegrationTest {
     complete(d, "Task_DistrictReview", Map.of("districtDecision", "reject", "districtComments", "仍不符合"));
 
     fireTimer(round, at("2062-04-01T09:00"));
+    cn.shaoxing.pilotbase.support.DesignationTestSupport.rankAll(engine, round.getId());
     complete(round, "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));
     ProcessInstance evA = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("designation-evaluation").variableValueEquals("applicationId", appA).singleResult();

@@ -110,11 +110,12 @@ class TrustMatrixTest extends IntegrationTest {
       ProcessInstance y = rt.startProcessInstanceByKey("designation-application",
           application("越城保密测试中试有限公司", code(47002), "districtYuecheng", "biomedicine"));
       ids.clearAuthentication();
-      complete(k.getId(), "Task_DistrictReview", DesignationTestSupport.recommend(1));
-      complete(y.getId(), "Task_DistrictReview", DesignationTestSupport.recommend(1));
+      complete(k.getId(), "Task_DistrictReview", DesignationTestSupport.recommend());
+      complete(y.getId(), "Task_DistrictReview", DesignationTestSupport.recommend());
       ClockUtil.setCurrentTime(at(YEAR + "-04-01T09:00"));
       Job deadline = engine.getManagementService().createJobQuery().processInstanceId(round.getId()).timers().singleResult();
       engine.getManagementService().executeJob(deadline.getId());
+      cn.shaoxing.pilotbase.support.DesignationTestSupport.rankAll(engine, round.getId());
       complete(round.getId(), "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));
       caseK = evaluationOf(k.getId());
       caseY = evaluationOf(y.getId());

@@ -6,7 +6,14 @@ import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccount;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import cn.shaoxing.pilotbase.organisation.CreditCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +22,8 @@ import java.util.Map;
 /** Valid form data and fixtures for designation tests. */
 public final class DesignationTestSupport {
 
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private DesignationTestSupport() {}
 
@@ -96,10 +105,58 @@ public final class DesignationTestSupport {
     }
   }
 
-  public static Map<String, Object> recommend(int rank) {
-    return Map.of("districtDecision", "recommend", "districtRank", (long) rank,
+  /** The district review's recommendation (the rank is given later, in the district's ranking). */
+  public static Map<String, Object> recommend() {
+    return Map.of("districtDecision", "recommend",
         "checkAuthentic", true, "checkComplete", true, "checkConform", true,
         "districtComments", "材料真实完整，同意推荐");
+  }
+
+  /** What a ranking task offers (task-local {@code rankingOptions}: value = applicationId, label = orgName). */
+  public static List<Map<String, Object>> rankingOptions(TaskService tasks, String taskId) {
+    Object value = tasks.getVariableLocal(taskId, "rankingOptions");
+    try {
+      return JSON.readValue(String.valueOf(value), new TypeReference<List<Map<String, Object>>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The application ids a ranking task offers, in the order offered. */
+  public static List<String> offeredIds(TaskService tasks, String taskId) {
+    return rankingOptions(tasks, taskId).stream().map(o -> (String) o.get("value")).toList();
+  }
+
+  /** The submission of a ranking: the application ids in order (Spin JSON, as Tasklist sends a taglist). */
+  public static Map<String, Object> ranking(List<String> ids) {
+    try {
+      return Map.of("districtRanking", SpinValues.jsonValue(JSON.writeValueAsString(ids)).create());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The offered applications ranked 1..n in the order offered. */
+  public static Map<String, Object> rankedAsOffered(TaskService tasks, String taskId) {
+    return ranking(offeredIds(tasks, taskId));
+  }
+
+  /** The ranking tasks (区县择优推荐排序) open in a round, one per reviewer group. */
+  public static List<Task> rankingTasks(TaskService tasks, String roundProcessInstanceId) {
+    return tasks.createTaskQuery().processInstanceId(roundProcessInstanceId)
+        .taskDefinitionKey("Task_RankRecommendations").list();
+  }
+
+  /**
+   * Every district and competent unit ranks its recommendations in the order offered, submitted as
+   * Tasklist does (a form submission sets the task's own {@code districtRanking}; a bare
+   * {@code complete} would set an execution variable the task-local list hides, and is refused).
+   */
+  public static void rankAll(ProcessEngine engine, String roundProcessInstanceId) {
+    TaskService tasks = engine.getTaskService();
+    for (Task t : rankingTasks(tasks, roundProcessInstanceId)) {
+      engine.getFormService().submitTaskForm(t.getId(), rankedAsOffered(tasks, t.getId()));
+    }
   }
 
   public static Map<String, Object> formalPass() {
