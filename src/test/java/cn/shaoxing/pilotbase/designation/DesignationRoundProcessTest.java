@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.support.DesignationTestSupport;
 import static cn.shaoxing.pilotbase.support.DesignationTestSupport.application;
 import static cn.shaoxing.pilotbase.support.DesignationTestSupport.at;
@@ -95,6 +96,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     assertThat(t).as("task %s of %s", key, pi.getId()).isNotNull();
     cn.shaoxing.pilotbase.support.EvidenceFixtures.forTask(evidence, engine, jdbc, t);
     tasks.complete(t.getId(), vars);
+    AsyncSteps.settle(engine);
   }
 
   ProcessInstance evaluationOf(ProcessInstance application) {
@@ -116,6 +118,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     assertThat(job).as("timer of %s", pi.getId()).isNotNull();
     assertThat(job.getDuedate()).isBeforeOrEqualTo(now);
     engine.getManagementService().executeJob(job.getId());
+    AsyncSteps.settle(engine);
   }
 
   long visibleInstances(String user, String group, String processInstanceId) {
@@ -172,6 +175,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
   void scoreAll(ProcessInstance evaluation, double level) {
     for (Task t : panel(evaluation)) {
       tasks.complete(t.getId(), expertScores(level, false));
+      AsyncSteps.settle(engine);
     }
   }
 
@@ -230,6 +234,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     assertThat(rankings).allSatisfy(t -> assertThat(DesignationTestSupport.offeredIds(tasks, t.getId()))
         .hasSize(1));
     DesignationTestSupport.rankAll(engine, round.getId());
+    AsyncSteps.settle(engine);
     assertThat(applications.get(appId(a.application())).districtRank()).isEqualTo(1);
     assertThat(round).isWaitingAt("Task_ConfirmRecommendations");
     assertThat(runtime.getVariable(round.getId(), "recommendations").toString()).contains("已推荐");
@@ -247,6 +252,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     double[] levels = {0.8, 0.82, 0.85, 0.9, 0.6};
     for (int i = 0; i < panelA.size(); i++) {
       tasks.complete(panelA.get(i).getId(), expertScores(levels[i], i == 0));
+      AsyncSteps.settle(engine);
     }
     // Ratio to the best needs the whole round: the score comes when the round compiles its list.
     assertThat(applications.get(appId(a.application())).status()).isEqualTo(ApplicationStatus.EVALUATED);
@@ -444,6 +450,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     assertThat(tasks.createTaskQuery().taskId(panel.get(0).getId()).count()).isOne();
     // Independent scoring: after one expert submits, the others' tasks do not see the scores.
     tasks.complete(panel.get(0).getId(), expertScores(0.8, false));
+    AsyncSteps.settle(engine);
     assertThat(tasks.getVariable(panel.get(1).getId(), "mark_qualifications")).isNull();
   }
 
@@ -456,6 +463,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
     complete(ev, "Task_FormalReview", formalPass());
     Task declining = panel(ev).get(0);
     tasks.complete(declining.getId(), Map.of("participation", "declineConflict", "declineReason", "与该单位有合作项目"));
+    AsyncSteps.settle(engine);
     assertThat(experts.hasConflict(declining.getAssignee(), b.code())).isTrue();
     assertThat(panel(ev)).hasSize(5).extracting(Task::getAssignee).doesNotContain(declining.getAssignee());
     assertThat(experts.draws(appId(b.application()))).hasSize(2);

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.support.DesignationTestSupport;
 import static cn.shaoxing.pilotbase.support.DesignationTestSupport.application;
 import static cn.shaoxing.pilotbase.support.DesignationTestSupport.at;
@@ -108,6 +109,7 @@ class DesignationScoringRuleChangeTest extends IntegrationTest {
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(round.getId()).timers()
         .singleResult();
     engine.getManagementService().executeJob(timer.getId());
+    AsyncSteps.settle(engine);
     cn.shaoxing.pilotbase.support.DesignationTestSupport.rankAll(engine, round.getId());
     complete(round.getId(), "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));
     String appId = applications.ofRound(year).get(0).id();
@@ -124,6 +126,7 @@ class DesignationScoringRuleChangeTest extends IntegrationTest {
     for (Task t : engine.getTaskService().createTaskQuery().processInstanceId(evaluation.getId())
         .taskDefinitionKey("Task_ExpertReview").list()) {
       engine.getTaskService().complete(t.getId(), expertScores(0.8, false));
+      AsyncSteps.settle(engine);
     }
     return appId;
   }
@@ -133,5 +136,6 @@ class DesignationScoringRuleChangeTest extends IntegrationTest {
         .taskDefinitionKey(key).singleResult();
     assertThat(t).as("task %s", key).isNotNull();
     engine.getTaskService().complete(t.getId(), vars);
+    AsyncSteps.settle(engine);
   }
 }

@@ -3,7 +3,6 @@ package cn.shaoxing.pilotbase.designation;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.APPLICATION_DEADLINE_AT;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.PUBLICITY_END_AT;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -14,6 +13,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.support.RoutingEngine;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +62,16 @@ class RoundRoutingTest {
     when(steps.hasRecommendations(any())).thenReturn(ids.length > 0);
     when(steps.recommendedIds(any())).thenReturn(List.of(ids));
     when(steps.rankingGroups(any())).thenReturn(ids.length > 0 ? List.of("districtKeqiao") : List.of());
+  }
+
+  /** Completes a task as Tasklist would, then runs the bulk steps it left to the job executor. */
+  void complete(org.camunda.bpm.engine.task.Task task, Map<String, Object> vars) {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(task, vars);
+    AsyncSteps.settle(engine);
+  }
+
+  void complete(org.camunda.bpm.engine.task.Task task) {
+    complete(task, Map.of());
   }
 
   ProcessInstance deadlinePassed() {
@@ -139,5 +149,28 @@ class RoundRoutingTest {
     complete(task(p), Map.of("partyDecision", "sendBack"));
     assertThat(p).isWaitingAt("Task_CompileProposedList");
     verify(steps, times(2)).prepareProposedList(any());
+  }
+
+  @Test
+  void workGrowingWithTheRoundRunsAfterTheClickAsJobs() {
+    ProcessInstance p = afterTheDeadline();
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(task(p));
+    assertThat(p).isWaitingAt("CallActivity_Evaluate#multiInstanceBody");
+    verify(steps, times(0)).prepareProposedList(any());
+    AsyncSteps.settle(engine);
+    assertThat(task(p)).hasDefinitionKey("Task_CompileProposedList");
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(task(p));
+    assertThat(p).isWaitingAt("Task_RecordProposedList");
+    AsyncSteps.settle(engine);
+    complete(task(p), Map.of("partyDecision", "approve"));
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(task(p));
+    assertThat(p).isWaitingAt("Task_StartPublicity");
+    AsyncSteps.settle(engine);
+    execute(job(p));
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete(task(p));
+    assertThat(p).isWaitingAt("Task_RecordPublication");
+    verify(steps, times(0)).recordPublication(any());
+    AsyncSteps.settle(engine);
+    assertThat(p).hasPassed("Task_RecordPublication", "EndEvent_Published").isEnded();
   }
 }

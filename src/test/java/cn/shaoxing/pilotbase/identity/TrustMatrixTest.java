@@ -7,6 +7,7 @@ import static cn.shaoxing.pilotbase.support.DesignationTestSupport.expertScores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.support.DesignationTestSupport;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
@@ -115,6 +116,7 @@ class TrustMatrixTest extends IntegrationTest {
       ClockUtil.setCurrentTime(at(YEAR + "-04-01T09:00"));
       Job deadline = engine.getManagementService().createJobQuery().processInstanceId(round.getId()).timers().singleResult();
       engine.getManagementService().executeJob(deadline.getId());
+      AsyncSteps.settle(engine);
       cn.shaoxing.pilotbase.support.DesignationTestSupport.rankAll(engine, round.getId());
       complete(round.getId(), "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));
       caseK = evaluationOf(k.getId());
@@ -266,7 +268,7 @@ class TrustMatrixTest extends IntegrationTest {
     assertThat(engine.getRuntimeService().getVariable(caseK, "hack")).isNull();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseK).count()).isOne();
     Job job = engine.getManagementService().createJobQuery().jobId(scheduleJob).singleResult();
-    assertThat(job.getRetries()).as("a refused execute uses up no retry").isEqualTo(3);
+    assertThat(job.getRetries()).as("a refused execute uses up no retry").isEqualTo(5);   // failedJobRetryTimeCycle: 4 waits, 5 tries (ADR 0017)
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count()).isZero();
   }
 
@@ -529,7 +531,7 @@ class TrustMatrixTest extends IntegrationTest {
         .POST(HttpRequest.BodyPublishers.ofString(variables(forged))).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(submit.statusCode()).as(submit.body()).isEqualTo(400);
     assertThat(submit.body()).contains("没有可填写的字段“expert”");
-    assertThat(engine.getManagementService().createJobQuery().jobId(scheduleJob).singleResult().getRetries()).isEqualTo(3);
+    assertThat(engine.getManagementService().createJobQuery().jobId(scheduleJob).singleResult().getRetries()).isEqualTo(5);
     assertThat(engine.getTaskService().createTaskQuery().taskId(openTaskB).count()).isOne();
   }
 
@@ -599,6 +601,7 @@ class TrustMatrixTest extends IntegrationTest {
     Task t = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).singleResult();
     assertThat(t).as(key).isNotNull();
     engine.getTaskService().complete(t.getId(), vars);
+    AsyncSteps.settle(engine);
   }
 
   private String evaluationOf(String applicationInstance) {
