@@ -65,8 +65,9 @@ final class PerformanceReport {
             + " by the user who holds it, with authorizations on. A *click* is one such submission (one"
             + " transaction); the work that grows with the round runs after it as asynchronous"
             + " continuations (ADR 0017) and is listed separately. The baseline is a *bare user task*"
-            + " (no form, no listener of ours) completed by a district user in the same engine, before"
-            + " and after the round, in the same run.%n%n", s.applications(), s.bases()));
+            + " (no form, no listener of ours; its completion creates the next bare task, as a step of"
+            + " the platform creates the next step's task) completed by a district user in the same"
+            + " engine, before the round and after the cycle, in the same run.%n%n", s.applications(), s.bases()));
 
     b.append("## Per click, against a bare user task (goal ≤ ").append(GOAL_RATIO).append("×)\n\n");
     b.append("| Step |");
