@@ -271,48 +271,47 @@ class YearAtScaleBenchmark extends IntegrationTest {
   @Test
   @Order(5)
   void tasklistOverManyOpenTasks() throws Exception {
-    Deployment d = deployBare();
-    try {
-      long opened = engine.getTaskService().createTaskQuery().count();
-      for (int i = opened < SCALE.openTasks() ? (int) opened : SCALE.openTasks(); i < SCALE.openTasks(); i++) {
-        engine.getRuntimeService().startProcessInstanceByKey("benchmark-bare",
-            Map.of("group", i % 10 == 9 ? "bureau" : DISTRICTS[i % DISTRICTS.length]));
-      }
-      long open = engine.getTaskService().createTaskQuery().count();
-      MEASURED.fact("tasklist.openTasks", open);
-      RestClient rest = new RestClient(baseUrl());
-      HttpResponse<String> filters = rest.get("/engine-rest/filter?name="
-          + URLEncoder.encode("本组待办", StandardCharsets.UTF_8), "keqiao1");
-      assertThat(filters.statusCode()).isEqualTo(200);
-      String filter = json.readTree(filters.body()).get(0).path("id").asText();
-      String list = "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15";
-      String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
-      String count = "/engine-rest/filter/" + filter + "/count";
-      long visible = json.readTree(rest.get(count, "keqiao1").body()).path("count").asLong();
-      MEASURED.fact("tasklist.visibleToDistrictUser", visible);
-      assertThat(visible).isPositive();
-      for (int i = 0; i < 20; i++) {   // warm-up
-        rest.postJson(list, "keqiao1", sorting);
-        rest.get(count, "keqiao1");
-      }
-      List<Long> listTimes = new ArrayList<>();
-      List<Long> countTimes = new ArrayList<>();
-      for (int i = 0; i < SCALE.queries(); i++) {
-        long t0 = System.nanoTime();
-        assertThat(rest.postJson(list, "keqiao1", sorting).statusCode()).isEqualTo(200);
-        long t1 = System.nanoTime();
-        assertThat(rest.get(count, "keqiao1").statusCode()).isEqualTo(200);
-        long t2 = System.nanoTime();
-        listTimes.add(t1 - t0);
-        countTimes.add(t2 - t1);
-      }
-      MEASURED.fact("tasklist.listP95Ms", Measurements.percentile(listTimes, 95));
-      MEASURED.fact("tasklist.listMedianMs", Measurements.median(listTimes));
-      MEASURED.fact("tasklist.countP95Ms", Measurements.percentile(countTimes, 95));
-      MEASURED.fact("tasklist.countMedianMs", Measurements.median(countTimes));
-    } finally {
-      engine.getRepositoryService().deleteDeployment(d.getId(), true);
+    // the open tasks stay: deleting thousands of instances with their history is an administrator's
+    // rare cleanup, slow on a large history and not what is measured here (the run's JVM and
+    // database end with it)
+    deployBare();
+    long opened = engine.getTaskService().createTaskQuery().count();
+    for (int i = opened < SCALE.openTasks() ? (int) opened : SCALE.openTasks(); i < SCALE.openTasks(); i++) {
+      engine.getRuntimeService().startProcessInstanceByKey("benchmark-bare",
+          Map.of("group", i % 10 == 9 ? "bureau" : DISTRICTS[i % DISTRICTS.length]));
     }
+    long open = engine.getTaskService().createTaskQuery().count();
+    MEASURED.fact("tasklist.openTasks", open);
+    RestClient rest = new RestClient(baseUrl());
+    HttpResponse<String> filters = rest.get("/engine-rest/filter?name="
+        + URLEncoder.encode("本组待办", StandardCharsets.UTF_8), "keqiao1");
+    assertThat(filters.statusCode()).isEqualTo(200);
+    String filter = json.readTree(filters.body()).get(0).path("id").asText();
+    String list = "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15";
+    String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+    String count = "/engine-rest/filter/" + filter + "/count";
+    long visible = json.readTree(rest.get(count, "keqiao1").body()).path("count").asLong();
+    MEASURED.fact("tasklist.visibleToDistrictUser", visible);
+    assertThat(visible).isPositive();
+    for (int i = 0; i < 20; i++) {   // warm-up
+      rest.postJson(list, "keqiao1", sorting);
+      rest.get(count, "keqiao1");
+    }
+    List<Long> listTimes = new ArrayList<>();
+    List<Long> countTimes = new ArrayList<>();
+    for (int i = 0; i < SCALE.queries(); i++) {
+      long t0 = System.nanoTime();
+      assertThat(rest.postJson(list, "keqiao1", sorting).statusCode()).isEqualTo(200);
+      long t1 = System.nanoTime();
+      assertThat(rest.get(count, "keqiao1").statusCode()).isEqualTo(200);
+      long t2 = System.nanoTime();
+      listTimes.add(t1 - t0);
+      countTimes.add(t2 - t1);
+    }
+    MEASURED.fact("tasklist.listP95Ms", Measurements.percentile(listTimes, 95));
+    MEASURED.fact("tasklist.listMedianMs", Measurements.median(listTimes));
+    MEASURED.fact("tasklist.countP95Ms", Measurements.percentile(countTimes, 95));
+    MEASURED.fact("tasklist.countMedianMs", Measurements.median(countTimes));
   }
 
   // ------------------------------------------------------------------ cold start

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import cn.shaoxing.pilotbase.PilotBaseApplication;
 import cn.shaoxing.pilotbase.identity.DemoUsers;
+import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.support.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -205,8 +206,86 @@ class TwoNodeTest {
     }
   }
 
+  /**
+   * A real designation round (designation-round.bpmn with its forms) across a PostgreSQL restart:
+   * the bureau opens it on node 1, the application deadline falls due while the database is down,
+   * after the restart a node closes the applications (the districts have nothing to rank) and the
+   * bureau's 汇总 task appears; the bureau completes it on node 2 and the round closes. Every mail of
+   * the round (the notice to applicants and reviewers, the task mail) arrives exactly once.
+   */
   @Test
   @Order(3)
+  void aDesignationRoundContinuesAcrossADatabaseRestart() throws Exception {
+    RestClient bureau = new RestClient(node1.url());
+    HttpResponse<String> started = bureau.postJson("/engine-rest/process-definition/key/designation-round/submit-form",
+        "bureau1", "{\"variables\":{\"roundYear\":{\"value\":2090,\"type\":\"Long\"},"
+            + "\"applicationDeadline\":{\"value\":\"2090-03-31\",\"type\":\"String\"},"
+            + "\"panelSize\":{\"value\":3,\"type\":\"Long\"},\"formalCorrectionDays\":{\"value\":5,\"type\":\"Long\"},"
+            + "\"roundNotice\":{\"value\":\"双节点测试评选通知\",\"type\":\"String\"}}}");
+    assertThat(started.statusCode()).as("bureau1 opens the round: " + started.body()).isEqualTo(200);
+    String round = JSON.readTree(started.body()).path("id").asText();
+    String notice = "2090年度绍兴市科技成果转化中试基地评选通知";
+    List<String> noticeTo = DemoUsers.ALL.stream()
+        .filter(u -> u.role() == Role.APPLICANT || Role.reviewers().contains(u.role()))
+        .map(u -> u.email()).toList();
+    awaitSubjectMails(notice, noticeTo);
+    makeDue(node1, timerJob(node1, round), Instant.now().plusSeconds(2));
+
+    log("stopping PostgreSQL in the middle of the round");
+    postgres.close();
+    postgres = null;
+    Thread.sleep(5_000);
+    assertThat(node1.alive() && node2.alive()).as("nodes survive the outage").isTrue();
+    postgres = startPostgres();
+    log("PostgreSQL started again");
+    node1.awaitUp(Duration.ofSeconds(90));
+    node2.awaitUp(Duration.ofSeconds(90));
+
+    String confirm = awaitTask(node2, round, "Task_ConfirmRecommendations");
+    awaitSubjectMails("新的待办任务：汇总区县及归口单位推荐", bureauAddresses());
+    HttpResponse<String> done = new RestClient(node2.url()).postJson("/engine-rest/task/" + confirm + "/submit-form",
+        "bureau2", "{\"variables\":{\"recommendationsConfirmed\":{\"value\":true,\"type\":\"Boolean\"}}}");
+    assertThat(done.statusCode()).as("bureau2 confirms on node 2: " + done.body()).isEqualTo(204);
+
+    JsonNode instance = JSON.readTree(admin(node1).get("/engine-rest/history/process-instance/" + round, "admin").body());
+    assertThat(instance.path("state").asText()).as("the round ended").isEqualTo("COMPLETED");
+    assertThat(count("SELECT count(*) FROM act_hi_actinst WHERE proc_inst_id_ = '" + round
+        + "' AND act_id_ = 'Timer_ApplicationDeadline' AND end_time_ IS NOT NULL")).as("the deadline fired once").isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM act_hi_actinst WHERE proc_inst_id_ = '" + round
+        + "' AND act_id_ = 'EndEvent_NoCandidates'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM dsg_round WHERE round_year = 2090 AND status = 'CLOSED'")).isEqualTo(1);
+    awaitSubjectMails(notice, noticeTo);
+    awaitSubjectMails("新的待办任务：汇总区县及归口单位推荐", bureauAddresses());
+  }
+
+  /** Every mail whose subject contains the text: exactly one to each address, none elsewhere. */
+  private void awaitSubjectMails(String subject, List<String> addresses) {
+    waitFor("mails \"" + subject + "\" to " + addresses.size() + " addresses", Duration.ofSeconds(60),
+        () -> subjectMails(subject).keySet().containsAll(addresses));
+    sleep(1_500); // three dispatch rounds: a second send would show now
+    Map<String, Integer> want = new HashMap<>();
+    addresses.forEach(a -> want.put(a, 1));
+    assertThat(subjectMails(subject)).as("each mail \"" + subject + "\" exactly once").isEqualTo(want);
+  }
+
+  private Map<String, Integer> subjectMails(String subject) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      try {
+        if (m.getSubject().contains(subject)) {
+          for (var a : m.getAllRecipients()) {
+            out.merge(a.toString(), 1, Integer::sum);
+          }
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  @Order(4)
   void caseContinuesAcrossADatabaseRestartWithNoLostTaskAndNoDuplicateMail() throws Exception {
     String pi = start(node1, "two-node-case", "TN-D");
     String first = awaitTask(node2, pi, "Task_First");
@@ -244,7 +323,7 @@ class TwoNodeTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void nodeTwoFiresTheTimersWhenNodeOneIsKilled() throws Exception {
     int n = 12;
     List<String> instances = new ArrayList<>();
