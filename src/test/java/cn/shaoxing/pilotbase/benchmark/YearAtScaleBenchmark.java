@@ -17,6 +17,7 @@ import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
+import cn.shaoxing.pilotbase.support.ApplicationClassPath;
 import cn.shaoxing.pilotbase.support.DesignationTestSupport;
 import cn.shaoxing.pilotbase.support.EvaluationFixtures;
 import cn.shaoxing.pilotbase.support.EvidenceFixtures;
@@ -331,7 +332,7 @@ class YearAtScaleBenchmark extends IntegrationTest {
     Path log = Path.of("target", "benchmark", "coldstart.log");
     Files.createDirectories(log.getParent());
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+        "-Xmx512m", "-Dfile.encoding=UTF-8", "-cp", ApplicationClassPath.get(),
         "cn.shaoxing.pilotbase.PilotBaseApplication", "--server.port=" + port,
         "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
         "--logging.file.name=" + dir.resolve("log.json"))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import cn.shaoxing.pilotbase.PilotBaseApplication;
 import cn.shaoxing.pilotbase.identity.DemoUsers;
 import cn.shaoxing.pilotbase.identity.Role;
+import cn.shaoxing.pilotbase.support.ApplicationClassPath;
 import cn.shaoxing.pilotbase.support.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -397,7 +397,7 @@ class TwoNodeTest {
       List<String> cmd = new ArrayList<>(List.of(java,
           "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
           "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai",
-          "-cp", applicationClassPath(),
+          "-cp", ApplicationClassPath.get(),
           PilotBaseApplication.class.getName(),
           "--camunda.bpm.job-execution.enabled=true",
           // a dead node's locked jobs are taken over after the lock time (production: 5 min default)
@@ -429,33 +429,6 @@ class TwoNodeTest {
       // should the test JVM itself be stopped, the nodes go with it
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
       return new Node(id, port, process, log);
-    }
-
-    /**
-     * The test JVM's class path without the test classes: their Spring components (the test suite's
-     * coverage plugin) must not be scanned into the application. Surefire may hide the class path in a
-     * manifest-only booter jar; then it is read from the manifest.
-     */
-    static String applicationClassPath() {
-      String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-      List<String> entries = new ArrayList<>(List.of(cp.split(File.pathSeparator)));
-      if (entries.size() == 1 && entries.get(0).endsWith(".jar")) {
-        try (JarFile jar = new JarFile(entries.get(0))) {
-          String manifest = jar.getManifest() == null ? null
-              : jar.getManifest().getMainAttributes().getValue("Class-Path");
-          if (manifest != null) {
-            entries = new ArrayList<>();
-            for (String url : manifest.trim().split("\\s+")) {
-              entries.add(Path.of(URI.create(url.startsWith("file:") ? url : "file:" + url)).toString());
-            }
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return String.join(File.pathSeparator, entries.stream()
-          .filter(e -> !e.replace('\\', '/').replaceAll("/$", "").endsWith("/test-classes"))
-          .toList());
     }
 
     String url() {
