@@ -60,7 +60,8 @@ final class PerformanceReport {
             LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
             System.getProperty("os.name"), System.getProperty("os.arch"), first.facts().get("heap.maxMb")))
         .append(String.format(Locale.ROOT, "Scale: a designation round of %d applications and an evaluation"
-            + " cycle of %d bases (Shaoxing's own: about 10 and 5), driven as the roles do in Tasklist:"
+            + " cycle of %d bases on PostgreSQL (Shaoxing's own: about 10 and 5; H2, the embedded default for"
+            + " small installations, at the sizes in the last table), driven as the roles do in Tasklist:"
             + " every task submitted through its form (`submit-form`, so the server-side validation runs)"
             + " by the user who holds it, with authorizations on. A *click* is one such submission (one"
             + " transaction); the work that grows with the round runs after it as asynchronous"
@@ -132,7 +133,7 @@ final class PerformanceReport {
     labels.put("tasklist.countP95Ms", "Tasklist: 本组待办 count, p95 ms (goal ≤ 100)");
     labels.put("coldStart.seconds", "Cold start of the embedded default to a Tasklist login, s (goal ≤ 20, -Xmx512m)");
     labels.put("heap.maxMb", "Benchmark JVM heap limit, MB (goal: the round runs in 512)");
-    labels.put("heap.peakUsedMb", "Benchmark JVM heap peak used, MB");
+    labels.put("heap.liveMaxMb", "Benchmark JVM: largest heap in use after a garbage collection (live data), MB");
     for (var e : labels.entrySet()) {
       if (runs.values().stream().noneMatch(r -> r.facts().containsKey(e.getKey()))) {
         continue;
