@@ -231,15 +231,7 @@ class TwoNodeTest {
     awaitSubjectMails(notice, noticeTo);
     makeDue(node1, timerJob(node1, round), Instant.now().plusSeconds(2));
 
-    log("stopping PostgreSQL in the middle of the round");
-    postgres.close();
-    postgres = null;
-    Thread.sleep(5_000);
-    assertThat(node1.alive() && node2.alive()).as("nodes survive the outage").isTrue();
-    postgres = startPostgres();
-    log("PostgreSQL started again");
-    node1.awaitUp(Duration.ofSeconds(90));
-    node2.awaitUp(Duration.ofSeconds(90));
+    restartPostgres("in the middle of the round");
 
     String confirm = awaitTask(node2, round, "Task_ConfirmRecommendations");
     awaitSubjectMails("新的待办任务：汇总区县及归口单位推荐", bureauAddresses());
@@ -256,6 +248,19 @@ class TwoNodeTest {
     assertThat(count("SELECT count(*) FROM dsg_round WHERE round_year = 2090 AND status = 'CLOSED'")).isEqualTo(1);
     awaitSubjectMails(notice, noticeTo);
     awaitSubjectMails("新的待办任务：汇总区县及归口单位推荐", bureauAddresses());
+  }
+
+  /** PostgreSQL down for 5 s under both running nodes, then up again on its port and data: both recover. */
+  private void restartPostgres(String when) throws Exception {
+    log("stopping PostgreSQL " + when);
+    postgres.close();
+    postgres = null;
+    Thread.sleep(5_000);
+    assertThat(node1.alive() && node2.alive()).as("nodes survive the outage").isTrue();
+    postgres = startPostgres();
+    log("PostgreSQL started again");
+    node1.awaitUp(Duration.ofSeconds(90));
+    node2.awaitUp(Duration.ofSeconds(90));
   }
 
   /** Every mail whose subject contains the text: exactly one to each address, none elsewhere. */
@@ -295,15 +300,7 @@ class TwoNodeTest {
     // the timer falls due while the database is down
     makeDue(node1, timerJob(node1, pi), Instant.now().plusSeconds(2));
 
-    log("stopping PostgreSQL");
-    postgres.close();
-    postgres = null;
-    Thread.sleep(5_000);
-    assertThat(node1.alive() && node2.alive()).as("nodes survive the outage").isTrue();
-    postgres = startPostgres();
-    log("PostgreSQL started again");
-    node1.awaitUp(Duration.ofSeconds(90));
-    node2.awaitUp(Duration.ofSeconds(90));
+    restartPostgres("in the middle of the case");
 
     String second = awaitTask(node1, pi, "Task_Second");
     // the Tasklist session made before the restart is still there, on either node
