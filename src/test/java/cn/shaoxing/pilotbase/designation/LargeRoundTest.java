@@ -49,8 +49,7 @@ class LargeRoundTest extends IntegrationTest {
   static final int APPLICATIONS = 300;
   /** Applications that pass the formal review and are scored by a panel; the others fail it. */
   static final int EXPERT_STAGE = 300;
-  static final String[] DISTRICTS = {"districtYuecheng", "districtKeqiao", "districtShangyu",
-      "districtZhuji", "districtShengzhou", "districtXinchang", "districtBinhai"};
+  static final String[] DISTRICTS = DesignationTestSupport.DISTRICTS;
 
   @Autowired ApplicationService applications;
   @Autowired RoundService rounds;

@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -228,13 +229,13 @@ class TwoNodeTest {
     List<String> noticeTo = DemoUsers.ALL.stream()
         .filter(u -> u.role() == Role.APPLICANT || Role.reviewers().contains(u.role()))
         .map(u -> u.email()).toList();
-    awaitSubjectMails(notice, noticeTo);
+    awaitMails(subjectContains(notice), notice, noticeTo);
     makeDue(node1, timerJob(node1, round), Instant.now().plusSeconds(2));
 
     restartPostgres("in the middle of the round");
 
     String confirm = awaitTask(node2, round, "Task_ConfirmRecommendations");
-    awaitSubjectMails("新的待办任务：汇总区县及归口单位推荐", bureauAddresses());
+    awaitMails(subjectContains("新的待办任务：汇总区县及归口单位推荐"), "汇总 task mail", bureauAddresses());
     HttpResponse<String> done = new RestClient(node2.url()).postJson("/engine-rest/task/" + confirm + "/submit-form",
         "bureau2", "{\"variables\":{\"recommendationsConfirmed\":{\"value\":true,\"type\":\"Boolean\"}}}");
     assertThat(done.statusCode()).as("bureau2 confirms on node 2: " + done.body()).isEqualTo(204);
@@ -246,8 +247,8 @@ class TwoNodeTest {
     assertThat(count("SELECT count(*) FROM act_hi_actinst WHERE proc_inst_id_ = '" + round
         + "' AND act_id_ = 'EndEvent_NoCandidates'")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM dsg_round WHERE round_year = 2090 AND status = 'CLOSED'")).isEqualTo(1);
-    awaitSubjectMails(notice, noticeTo);
-    awaitSubjectMails("新的待办任务：汇总区县及归口单位推荐", bureauAddresses());
+    awaitMails(subjectContains(notice), notice, noticeTo);
+    awaitMails(subjectContains("新的待办任务：汇总区县及归口单位推荐"), "汇总 task mail", bureauAddresses());
   }
 
   /** PostgreSQL down for 5 s under both running nodes, then up again on its port and data: both recover. */
@@ -261,32 +262,6 @@ class TwoNodeTest {
     log("PostgreSQL started again");
     node1.awaitUp(Duration.ofSeconds(90));
     node2.awaitUp(Duration.ofSeconds(90));
-  }
-
-  /** Every mail whose subject contains the text: exactly one to each address, none elsewhere. */
-  private void awaitSubjectMails(String subject, List<String> addresses) {
-    waitFor("mails \"" + subject + "\" to " + addresses.size() + " addresses", Duration.ofSeconds(60),
-        () -> subjectMails(subject).keySet().containsAll(addresses));
-    sleep(1_500); // three dispatch rounds: a second send would show now
-    Map<String, Integer> want = new HashMap<>();
-    addresses.forEach(a -> want.put(a, 1));
-    assertThat(subjectMails(subject)).as("each mail \"" + subject + "\" exactly once").isEqualTo(want);
-  }
-
-  private Map<String, Integer> subjectMails(String subject) {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    for (MimeMessage m : smtp.getReceivedMessages()) {
-      try {
-        if (m.getSubject().contains(subject)) {
-          for (var a : m.getAllRecipients()) {
-            out.merge(a.toString(), 1, Integer::sum);
-          }
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return out;
   }
 
   @Test
@@ -520,36 +495,61 @@ class TwoNodeTest {
 
   /** Mails of one case and task: exactly one to each address, none elsewhere (after a settling pause). */
   private void awaitMails(String businessKey, String taskName, List<String> addresses) {
-    waitFor("mails of " + businessKey + " " + taskName + " to " + addresses, Duration.ofSeconds(45),
-        () -> mails(businessKey, taskName).keySet().containsAll(addresses));
+    awaitMails(newTaskMail(businessKey, taskName), businessKey + " " + taskName, addresses);
+  }
+
+  /** The mails the test matches: exactly one to each address, none elsewhere (after a settling pause). */
+  private void awaitMails(Predicate<MimeMessage> which, String what, List<String> addresses) {
+    waitFor("mails of " + what + " to " + addresses, Duration.ofSeconds(60),
+        () -> mails(which).keySet().containsAll(addresses));
     sleep(1_500); // three dispatch rounds: a second send would show now
-    Map<String, Integer> got = mails(businessKey, taskName);
     Map<String, Integer> want = new HashMap<>();
     addresses.forEach(a -> want.put(a, 1));
-    assertThat(got).as("each mail of " + businessKey + " " + taskName + " exactly once").isEqualTo(want);
+    assertThat(mails(which)).as("each mail of " + what + " exactly once").isEqualTo(want);
   }
 
   private void awaitMailsAtLeastOnce(String businessKey, String taskName, String address) {
     waitFor("a mail of " + businessKey + " " + taskName + " to " + address, Duration.ofSeconds(45),
-        () -> mails(businessKey, taskName).containsKey(address));
+        () -> mails(newTaskMail(businessKey, taskName)).containsKey(address));
   }
 
   /**
-   * Address → number of "new task" messages of the task and case (an assigned task also gets a
-   * separate "assigned to you" mail, TaskMailListener.onAssignment, not counted here).
+   * The "new task" messages of the task and case (an assigned task also gets a separate "assigned to
+   * you" mail, TaskMailListener.onAssignment, not counted here).
    */
-  private Map<String, Integer> mails(String businessKey, String taskName) {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    for (MimeMessage m : smtp.getReceivedMessages()) {
+  private static Predicate<MimeMessage> newTaskMail(String businessKey, String taskName) {
+    return m -> {
       try {
         String text = (m.getContent() instanceof String s ? s : GreenMailUtil.getBody(m)).replace("\r\n", "\n");
-        if (m.getSubject().equals("【中试基地平台】新的待办任务：" + taskName) && text.contains("业务编号：" + businessKey + "\n")) {
+        return m.getSubject().equals("【中试基地平台】新的待办任务：" + taskName) && text.contains("业务编号：" + businessKey + "\n");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+  }
+
+  private static Predicate<MimeMessage> subjectContains(String text) {
+    return m -> {
+      try {
+        return m.getSubject().contains(text);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+  }
+
+  /** Address → number of the received messages the predicate matches. */
+  private Map<String, Integer> mails(Predicate<MimeMessage> which) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      if (which.test(m)) {
+        try {
           for (var a : m.getAllRecipients()) {
             out.merge(a.toString(), 1, Integer::sum);
           }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
         }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
       }
     }
     return out;

@@ -3,6 +3,7 @@ package cn.shaoxing.pilotbase.support;
 import cn.shaoxing.pilotbase.designation.ApplicationForm;
 import cn.shaoxing.pilotbase.experts.Expert;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
+import cn.shaoxing.pilotbase.identity.Role;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccount;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import cn.shaoxing.pilotbase.organisation.CreditCode;
@@ -24,6 +25,10 @@ public final class DesignationTestSupport {
 
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The seven districts' groups (越城区 … 滨海新区), in the order of {@link Role}. */
+  public static final String[] DISTRICTS = java.util.Arrays.stream(Role.values())
+      .filter(r -> r.kind() == Role.Kind.DISTRICT).map(Role::groupId).toArray(String[]::new);
 
   private DesignationTestSupport() {}
 
