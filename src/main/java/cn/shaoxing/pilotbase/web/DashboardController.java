@@ -7,6 +7,9 @@ import cn.shaoxing.pilotbase.organisation.IndustryChain;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
+import cn.shaoxing.pilotbase.scoring.Grade;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,11 +36,14 @@ public class DashboardController {
   private final DashboardService dashboard;
   private final RegisterService register;
   private final AccessGuard guard;
+  private final ObjectMapper json;
 
-  public DashboardController(DashboardService dashboard, RegisterService register, AccessGuard guard) {
+  public DashboardController(DashboardService dashboard, RegisterService register, AccessGuard guard,
+      ObjectMapper json) {
     this.dashboard = dashboard;
     this.register = register;
     this.guard = guard;
+    this.json = json;
   }
 
   @GetMapping("/dashboard")
@@ -49,7 +55,11 @@ public class DashboardController {
     if (!mayView(user.getGroupIds())) {
       return new ResponseEntity<>("无权查看：仅市科技局、党组和系统管理员可查看工作看板", HttpStatus.FORBIDDEN);
     }
-    model.addAttribute("s", dashboard.snapshot());
+    DashboardService.Snapshot snapshot = dashboard.snapshot();
+    model.addAttribute("s", snapshot);
+    model.addAttribute("charts", DashboardCharts.of(snapshot));
+    model.addAttribute("data", scriptData(snapshot));
+    model.addAttribute("gradeNames", DashboardService.GRADES.stream().map(Grade::chineseName).toList());
     model.addAttribute("user", user.getIdentityId());
     return "dashboard";
   }
@@ -90,6 +100,20 @@ public class DashboardController {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''%E4%B8%AD%E8%AF%95%E5%9F%BA%E5%9C%B0%E5%90%8D%E5%BD%95.csv")
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .body(sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The snapshot as JSON for the page's {@code <script type="application/json">} block (read by
+   * static/js/dashboard.js; the CSP allows no inline script). {@code <}, {@code >} and {@code &} are
+   * escaped so a name typed by an applicant cannot close the block.
+   */
+  String scriptData(DashboardService.Snapshot snapshot) {
+    try {
+      return json.writeValueAsString(snapshot)
+          .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** First characters that make Excel, LibreOffice or WPS read a cell as a formula (or move on to one). */
