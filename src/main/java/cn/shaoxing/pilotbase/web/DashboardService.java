@@ -191,6 +191,19 @@ public class DashboardService {
    * ({@link #OPTIONAL_NOT_WORK}) are left out. All tasks count: the caller's role was checked.
    */
   private List<TaskLoad> openWork() {
+    var identity = engine.getIdentityService();
+    var caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication(); // table names and definitions: engine-wide reads
+    try {
+      return loads();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  private List<TaskLoad> loads() {
     var management = engine.getManagementService();
     String tasks = management.getTableName(Task.class);
     String definitions = management.getTableName(ProcessDefinition.class);
@@ -202,12 +215,12 @@ public class DashboardService {
     args.add(new Timestamp(AppClock.now().getTime()));
     args.addAll(OPTIONAL_NOT_WORK);
     Map<List<String>, long[]> loads = new LinkedHashMap<>();
-    jdbc.query("SELECT d.KEY_ AS process_key, t.TASK_DEF_KEY_ AS task_key, MAX(t.NAME_) AS task_name,"
+    jdbc.query("SELECT d.KEY_ AS process_key, t.TASK_DEF_KEY_ AS task_key, t.NAME_ AS task_name,"
         + " COUNT(*) AS open_count, SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END) AS overdue_count"
         + " FROM " + tasks + " t LEFT JOIN " + definitions + " d ON d.ID_ = t.PROC_DEF_ID_"
         + " WHERE t.SUSPENSION_STATE_ = 1"
         + " AND (t.TASK_DEF_KEY_ IS NULL OR t.TASK_DEF_KEY_ NOT IN (" + notWork + "))"
-        + " GROUP BY d.KEY_, t.TASK_DEF_KEY_", rs -> {
+        + " GROUP BY d.KEY_, t.TASK_DEF_KEY_, t.NAME_", rs -> {
           String processKey = rs.getString("process_key");
           String process = processKey == null ? "独立任务" : processNames.getOrDefault(processKey, processKey);
           String name = rs.getString("task_name");
