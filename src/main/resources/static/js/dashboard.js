@@ -45,7 +45,7 @@
     legend: { top: 0, data: ['当年认定', '当年撤销', '年末有效（累计）'] },
     xAxis: { type: 'category', data: years },
     yAxis: { type: 'value', name: '家', minInterval: 1,
-      max: function (v) { return Math.max(v.max, data.goal) + 2; } },
+      max: function (v) { return Math.ceil((Math.max(v.max, data.goal) + 1) / 5) * 5; } },
     series: [
       { name: '当年认定', type: 'bar', data: data.progress.map(function (p) { return p.designated; }),
         itemStyle: { color: BLUE } },

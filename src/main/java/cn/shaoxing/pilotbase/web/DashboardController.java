@@ -53,7 +53,8 @@ public class DashboardController {
       return "redirect:" + WebappSession.LOGIN;
     }
     if (!mayView(user.getGroupIds())) {
-      return new ResponseEntity<>("无权查看：仅市科技局、党组和系统管理员可查看工作看板", HttpStatus.FORBIDDEN);
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+          .body("无权查看：仅市科技局、党组和系统管理员可查看工作看板");
     }
     DashboardService.Snapshot snapshot = dashboard.snapshot();
     model.addAttribute("s", snapshot);

@@ -45,6 +45,10 @@ final class Chromium {
         "--disable-dev-shm-usage", "--window-size=1400,1143" /* viewport 1400x1000 */, "--lang=zh-CN",
         "--user-data-dir=" + profile.toAbsolutePath());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh,en"));
+    // the page's console (errors, CSP refusals) for driver.manage().logs().get(LogType.BROWSER)
+    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(driver)
         .usingAnyFreePort()
