@@ -77,9 +77,9 @@
   // bases by district / competent unit
   var districts = data.byDistrict;
   draw('chart-district', base({
-    xAxis: { type: 'value', name: '家', minInterval: 1 },
+    xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: districts.map(function (c) { return c.label; }) },
-    series: [{ name: '基地数', type: 'bar', itemStyle: { color: BLUE }, label: { show: true, position: 'right' },
+    series: [{ name: '基地数', type: 'bar', barMaxWidth: 18, itemStyle: { color: BLUE }, label: { show: true, position: 'right' },
       data: districts.map(function (c) { return c.count; }) }]
   }), Math.max(320, districts.length * 28 + 70));
 
@@ -88,11 +88,11 @@
   var gradeNames = cycles.length ? cycles[0].grades.map(function (g) { return g.label; }) : [];
   draw('chart-grades', base({
     legend: { top: 0, data: gradeNames },
-    xAxis: { type: 'value', name: '家', minInterval: 1 },
+    xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true,
       data: cycles.map(function (c) { return c.cycle + '（' + c.status + '）'; }) },
     series: gradeNames.map(function (name, i) {
-      return { name: name, type: 'bar', stack: 'grades', itemStyle: { color: GRADE_COLOURS[i % GRADE_COLOURS.length] },
+      return { name: name, type: 'bar', stack: 'grades', barMaxWidth: 36, itemStyle: { color: GRADE_COLOURS[i % GRADE_COLOURS.length] },
         label: { show: true, formatter: function (p) { return p.value > 0 ? p.value : ''; } },
         data: cycles.map(function (c) { return c.grades[i].count; }) };
     })
@@ -102,13 +102,13 @@
   var work = data.openWork;
   draw('chart-work', base({
     legend: { top: 0, data: ['在办', '已逾期'] },
-    xAxis: { type: 'value', name: '项', minInterval: 1 },
+    xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, axisLabel: { width: 420, overflow: 'truncate' },
       data: work.map(function (w) { return w.process + '｜' + w.task; }) },
     series: [
-      { name: '在办', type: 'bar', itemStyle: { color: BLUE }, label: { show: true, position: 'right' },
+      { name: '在办', type: 'bar', barMaxWidth: 18, itemStyle: { color: BLUE }, label: { show: true, position: 'right' },
         data: work.map(function (w) { return w.open; }) },
-      { name: '已逾期', type: 'bar', itemStyle: { color: RED }, label: { show: true, position: 'right' },
+      { name: '已逾期', type: 'bar', barMaxWidth: 18, itemStyle: { color: RED }, label: { show: true, position: 'right' },
         data: work.map(function (w) { return w.overdue; }) }
     ]
   }), Math.max(320, work.length * 44 + 80));
