@@ -35,6 +35,8 @@ final class Sheets implements AutoCloseable {
   private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
   private final CellStyle header;
   private final CellStyle text;
+  private final CellStyle wrapped;
+  private final CellStyle figure;
   private final CellStyle whole;
   private final CellStyle score;
   private final CellStyle date;
@@ -47,6 +49,9 @@ final class Sheets implements AutoCloseable {
     header = workbook.createCellStyle();
     header.setFont(bold);
     text = style(formats.getFormat("@"));
+    wrapped = style(formats.getFormat("@"));
+    wrapped.setWrapText(true);
+    figure = style(formats.getFormat("0.####"));
     whole = style(formats.getFormat("0"));
     score = style(formats.getFormat("0.00"));
     date = style(formats.getFormat("yyyy-mm-dd"));
@@ -129,12 +134,26 @@ final class Sheets implements AutoCloseable {
 
     /** A string cell (never a formula, whatever the text). */
     Line text(String v) {
+      return string(v, text);
+    }
+
+    /** A string cell of several lines, wrapped. */
+    Line lines(String v) {
+      return string(v, wrapped);
+    }
+
+    private Line string(String v, CellStyle style) {
       Cell c = row.createCell(column++);
-      c.setCellStyle(text);
+      c.setCellStyle(style);
       if (v != null) {
         c.setCellValue(safe(v));
       }
       return this;
+    }
+
+    /** A reported figure (m², 万元, persons…): up to four decimals. */
+    Line figure(BigDecimal v) {
+      return number(v == null ? null : v.doubleValue(), figure);
     }
 
     Line whole(Number v) {
