@@ -119,7 +119,7 @@ class ExcelExportsTest extends IntegrationTest {
       assertThat(f.getCell(0).getCellType()).isEqualTo(CellType.STRING);
       Application fa = applications.get(appId(formula));
       assertThat(f.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
-      assertThat(f.getCell(5).getNumericCellValue()).isEqualTo(fa.districtRank());
+      assertThat(f.getCell(5).getNumericCellValue()).isEqualTo(fa.districtRank().doubleValue());
       assertThat(text(f, 6)).isEqualTo("推荐（第" + fa.districtRank() + "名）");
       assertThat(text(f, 7)).isEqualTo("通过");
       assertThat(f.getCell(9).getCellType()).isEqualTo(CellType.NUMERIC);
@@ -288,7 +288,7 @@ class ExcelExportsTest extends IntegrationTest {
         assertThat(sum).as("the 100-point indicators add up to 基础得分").isCloseTo(row.getCell(15).getNumericCellValue(),
             org.assertj.core.data.Offset.offset(0.011));
         assertThat(BigDecimal.valueOf(row.getCell(17).getNumericCellValue())).isEqualByComparingTo(p.total());
-        assertThat(row.getCell(18).getNumericCellValue()).isEqualTo(p.rank());
+        assertThat(row.getCell(18).getNumericCellValue()).isEqualTo(p.rank().doubleValue());
         assertThat(text(row, 19)).isEqualTo(cn.shaoxing.pilotbase.scoring.Grade.valueOf(p.grade()).chineseName());
       }
       assertThat(row(scores, 1, bases.get(0).creditCode()).getCell(0).getStringCellValue()).isEqualTo("'" + FORMULA);
