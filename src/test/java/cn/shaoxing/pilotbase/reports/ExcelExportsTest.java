@@ -323,11 +323,22 @@ class ExcelExportsTest extends IntegrationTest {
       assertThat(text(grades.getRow(1), 1)).isEqualTo("'" + FORMULA);
     }
 
-    // the cycle is also found by its id, for programs
+    // the cycle is also found by its id, for programs; a base scored before the scores were kept
+    // per indicator (migration V115) shows its total and its whole working
+    jdbc.update("UPDATE eva_participation SET score_json = NULL WHERE cycle_id = ? AND base_id = ?", cycleId,
+        bases.get(2).id());
     HttpResponse<byte[]> byId = rest.getBytes("/api/exports/cycles/" + cycleId + "/scores.xlsx", "admin");
     assertThat(byId.statusCode()).isEqualTo(200);
     try (XSSFWorkbook book = open(byId.body())) {
-      assertThat(book.getSheet("评价得分").getLastRowNum()).isEqualTo(3);
+      Row old = row(book.getSheet("评价得分"), 1, bases.get(2).creditCode());
+      assertThat(old.getCell(4).getCellType()).isEqualTo(CellType.BLANK);
+      assertThat(BigDecimal.valueOf(old.getCell(17).getNumericCellValue()))
+          .isEqualByComparingTo(evaluations.participation(cycleId, bases.get(2).id()).total());
+      Sheet working = book.getSheet("计算过程");
+      assertThat(working.getLastRowNum()).isEqualTo(2 * 11 + 1);
+      Row whole = row(working, 1, "（全部指标）");
+      assertThat(text(whole, 0)).isEqualTo(names[2]);
+      assertThat(text(whole, 5)).isEqualTo(evaluations.participation(cycleId, bases.get(2).id()).working());
     }
   }
 
