@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -20,6 +23,7 @@ class SheetsTest {
   @Test
   void rowsLeaveMemoryAsTheSheetGrowsAndCellsKeepTheirTypes() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long before = sheetTempFiles();
     try (Sheets book = new Sheets()) {
       Sheets.Table t = book.table("名录", new Sheets.Column("依托单位", 34), new Sheets.Column("排序", 8),
           new Sheets.Column("得分", 10), new Sheets.Column("日期", 12), new Sheets.Column("数据", 12));
@@ -32,8 +36,10 @@ class SheetsTest {
       assertThat(t.sheet().getLastFlushedRowNum()).isGreaterThanOrEqualTo(300 - Sheets.WINDOW);
       assertThat((Object) t.sheet().getRow(1)).isNull();
       assertThat((Object) t.sheet().getRow(300)).isNotNull();
+      assertThat(sheetTempFiles()).as("the flushed rows' temporary file").isGreaterThan(before);
       book.write(out);
     }
+    assertThat(sheetTempFiles()).as("deleted when the workbook is closed").isEqualTo(before);
 
     try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
       XSSFSheet sheet = read.getSheet("名录");
@@ -58,6 +64,17 @@ class SheetsTest {
       assertThat(first.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
       assertThat(first.getCell(4).getNumericCellValue()).isEqualTo(2500.5);
       assertThat(sheet.getRow(300).getCell(0).getStringCellValue()).isEqualTo("单位300");
+    }
+  }
+
+  /** SXSSF's temporary sheet files (POI's default: {@code java.io.tmpdir/poifiles}). */
+  static long sheetTempFiles() throws Exception {
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("poi-sxssf-sheet")).count();
     }
   }
 
