@@ -11,6 +11,7 @@ import cn.shaoxing.pilotbase.scoring.IndicatorScore;
 import cn.shaoxing.pilotbase.scoring.ScoringConfigService;
 import cn.shaoxing.pilotbase.scoring.WorkingText;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,7 +45,8 @@ public class CycleScoresExport {
 
   private final ReportRows rows;
   private final ScoringConfigService scoring;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   public CycleScoresExport(ReportRows rows, ScoringConfigService scoring) {
     this.rows = rows;
