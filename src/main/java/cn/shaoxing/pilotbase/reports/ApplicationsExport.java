@@ -46,7 +46,9 @@ public class ApplicationsExport {
     try (Sheets book = new Sheets()) {
       Sheets.Table table = book.table(year + "年度申报", COLUMNS);
       Pending pending = new Pending(table);
-      rows.each("SELECT a.*, r.expert_user_id, e.name AS expert_name, r.total AS expert_total"
+      rows.each("SELECT a.id, a.org_name, a.credit_code, a.industry_chain, a.reviewer_group, a.submitted_at,"
+          + " a.district_rank, a.status, a.final_score, a.onsite_findings, a.outcome_reason,"
+          + " r.expert_user_id, e.name AS expert_name, r.total AS expert_total"
           + " FROM dsg_application a LEFT JOIN dsg_expert_review r ON r.application_id = a.id"
           + " LEFT JOIN exp_expert e ON e.user_id = r.expert_user_id WHERE a.round_year = ?"
           + " ORDER BY a.reviewer_group, a.district_rank NULLS LAST, a.org_name, a.id, r.submitted_at,"

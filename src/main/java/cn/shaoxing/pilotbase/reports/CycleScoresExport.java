@@ -61,7 +61,8 @@ public class CycleScoresExport {
     try (Sheets book = new Sheets()) {
       Sheets.Table scores = book.table("评价得分", scoreColumns(indicators));
       Sheets.Table working = book.table("计算过程", WORKING);
-      rows.each("SELECT p.*, b.org_name, b.credit_code, b.reviewer_group FROM eva_participation p"
+      rows.each("SELECT p.status, p.total_score, p.score_rank, p.grade, p.grade_note, p.working, p.score_json,"
+          + " b.org_name, b.credit_code, b.reviewer_group FROM eva_participation p"
           + " JOIN reg_base b ON b.id = p.base_id WHERE p.cycle_id = ? ORDER BY b.org_name, b.id", rs -> {
             String org = rs.getString("org_name");
             BaseScore s = score(rs.getString("score_json"));
