@@ -237,7 +237,8 @@ public class EvaluationService {
 
   /**
    * Scores every scored base of the cycle together (RATIO_TO_BEST needs the cohort) with the
-   * indicator table in force, stores each base's total and working, and forms the grades.
+   * indicator table in force, stores each base's total and working (as text, and per indicator as
+   * JSON for the exports), and forms the grades.
    */
   public GradingProposal scoreAndGrade(String cycleId) {
     IndicatorTable table = scoringConfig.currentTable();
@@ -257,8 +258,8 @@ public class EvaluationService {
     List<BaseScore> scores = entries.isEmpty() ? List.of()
         : new ScoreCalculator(table).scoreCohort(entries);
     for (BaseScore s : scores) {
-      jdbc.update("UPDATE eva_participation SET total_score=?, working=? WHERE cycle_id=? AND"
-          + " base_id=?", s.total(), s.working(), cycleId, s.baseId());
+      jdbc.update("UPDATE eva_participation SET total_score=?, working=?, score_json=? WHERE"
+          + " cycle_id=? AND base_id=?", s.total(), s.working(), write(s), cycleId, s.baseId());
     }
     jdbc.update("UPDATE eva_cycle SET table_version=? WHERE id=?", table.version(), cycleId);
     GradingProposal proposal = grading.formGrades(

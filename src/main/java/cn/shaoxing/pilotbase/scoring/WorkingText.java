@@ -5,9 +5,10 @@ import static cn.shaoxing.pilotbase.scoring.Numbers.pts;
 import static cn.shaoxing.pilotbase.scoring.Numbers.withUnit;
 
 import java.math.BigDecimal;
+import java.util.function.Function;
 
 /** Renders a {@link BaseScore} as Chinese text: what the base, the bureau and the public see. */
-final class WorkingText {
+public final class WorkingText {
 
   private WorkingText() {}
 
@@ -28,33 +29,8 @@ final class WorkingText {
       }
       n++;
       sb.append(n).append(". ").append(i.name()).append("（").append(plain(i.fullPoints())).append("分）");
-      if (i.figure() != null) {
-        sb.append("：填报值").append(withUnit(i.figure(), i.unit())).append("\n");
-        sb.append("   规则：").append(i.ruleDescription()).append("\n");
-        sb.append("   计算：").append(i.computation()).append("，计算得分").append(pts(i.computedPoints()))
-            .append("\n");
-        for (IndicatorScore.ExpertMarkView m : i.expertMarks()) {
-          if (m.adjustment() != null && m.adjustment().signum() != 0) {
-            sb.append("   专家调整：").append(m.expertName()).append("调整为").append(pts(m.points()))
-                .append("（").append(m.adjustment().signum() > 0 ? "+" : "").append(pts(m.adjustment()))
-                .append("），理由：").append(m.reason()).append("\n");
-          }
-        }
-      } else {
-        sb.append("\n   规则：").append(i.ruleDescription()).append("\n");
-        sb.append("   专家评分：");
-        boolean first = true;
-        for (IndicatorScore.ExpertMarkView m : i.expertMarks()) {
-          sb.append(first ? "" : "；").append(m.expertName()).append(" ").append(pts(m.points()));
-          if (m.reason() != null) {
-            sb.append("（").append(m.reason()).append("）");
-          }
-          first = false;
-        }
-        sb.append("\n");
-      }
-      sb.append("   汇总：").append(i.aggregation()).append("；得分").append(pts(i.points())).append("/")
-          .append(plain(i.fullPoints())).append("\n");
+      sb.append(i.figure() != null ? "：填报值" + withUnit(i.figure(), i.unit()) : "").append("\n");
+      sb.append(steps(i, IndicatorScore.ExpertMarkView::expertName));
     }
     sb.append("小计：中试基础条件").append(pts(s.basicConditions())).append("/30分；中试服务成效")
         .append(pts(s.servicePerformance())).append("/70分；基础得分").append(pts(s.baseTotal()))
@@ -68,6 +44,43 @@ final class WorkingText {
     }
     sb.append("\n总分：").append(pts(s.baseTotal())).append("+").append(pts(s.bonus())).append(" = ")
         .append(pts(s.total())).append("分");
+    return sb.toString();
+  }
+
+  /**
+   * The working of one indicator, a line each (indented by three spaces): rule, computation and
+   * experts' adjustments (quantitative) or the experts' marks (qualitative), and how they were
+   * combined into the points. {@code expertName} names an expert (the exports show the pool's names
+   * to the roles that may see who scored).
+   */
+  public static String steps(IndicatorScore i,
+      Function<IndicatorScore.ExpertMarkView, String> expertName) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("   规则：").append(i.ruleDescription()).append("\n");
+    if (i.figure() != null) {
+      sb.append("   计算：").append(i.computation()).append("，计算得分").append(pts(i.computedPoints()))
+          .append("\n");
+      for (IndicatorScore.ExpertMarkView m : i.expertMarks()) {
+        if (m.adjustment() != null && m.adjustment().signum() != 0) {
+          sb.append("   专家调整：").append(expertName.apply(m)).append("调整为").append(pts(m.points()))
+              .append("（").append(m.adjustment().signum() > 0 ? "+" : "").append(pts(m.adjustment()))
+              .append("），理由：").append(m.reason()).append("\n");
+        }
+      }
+    } else {
+      sb.append("   专家评分：");
+      boolean first = true;
+      for (IndicatorScore.ExpertMarkView m : i.expertMarks()) {
+        sb.append(first ? "" : "；").append(expertName.apply(m)).append(" ").append(pts(m.points()));
+        if (m.reason() != null) {
+          sb.append("（").append(m.reason()).append("）");
+        }
+        first = false;
+      }
+      sb.append("\n");
+    }
+    sb.append("   汇总：").append(i.aggregation()).append("；得分").append(pts(i.points())).append("/")
+        .append(plain(i.fullPoints())).append("\n");
     return sb.toString();
   }
 
