@@ -46,11 +46,14 @@ public class ApplicationWithdrawal {
     this.identity = identity;
   }
 
-  /** The application if {@code userId} filed it; 404 otherwise (another's case is not even named). */
+  /** The application if {@code userId} filed it: 404 when there is none, 403 when it is another's. */
   public Application ownApplication(String applicationId, String userId) {
-    return applications.find(applicationId)
-        .filter(a -> a.applicantUserId() != null && a.applicantUserId().equals(userId))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到该申报，或您无权查看"));
+    Application a = applications.find(applicationId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到该申报"));
+    if (a.applicantUserId() == null || !a.applicantUserId().equals(userId)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有提交该申报的申报单位可以撤回申报");
+    }
+    return a;
   }
 
   /** Whether the application can be withdrawn now (it waits for the district's review). */
@@ -60,8 +63,9 @@ public class ApplicationWithdrawal {
   }
 
   /**
-   * Withdraws the application of {@code userId}: 404 when it is not its own, 409 when the district
-   * has decided (or the application waits for something else), 400 for a missing or too long reason.
+   * Withdraws the application of {@code userId}: 404 when there is none, 409 when the district
+   * has decided (or the application waits for something else), 400 for a missing or too long reason,
+   * 403 for anyone but its applicant.
    * On refusal nothing changes.
    */
   public void withdraw(String applicationId, String userId, String reason) {
