@@ -44,6 +44,7 @@ class CaseProgressTest extends IntegrationTest {
   @Autowired ApplicationService applications;
   @Autowired EvidenceService evidence;
   @Autowired ExpertPoolService experts;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   RestClient rest;
 
@@ -94,6 +95,15 @@ class CaseProgressTest extends IntegrationTest {
       b.header("Origin", baseUrl());
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** The bodies of the task mails written for the tasks {@code key} of an instance (open or done). */
+  List<String> mailBodies(String processInstanceId, String key) {
+    List<String> ids = engine.getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceId(processInstanceId).taskDefinitionKey(key).list().stream().map(t -> t.getId()).toList();
+    assertThat(ids).as(key).isNotEmpty();
+    return ids.stream().flatMap(t -> jdbc.queryForList("SELECT body FROM notif_outbox WHERE task_id=?", String.class, t)
+        .stream()).toList();
   }
 
   // ------------------------------------------------------------------ tests
@@ -191,6 +201,14 @@ class CaseProgressTest extends IntegrationTest {
             .doesNotContain(expert.getFirstName() + expert.getLastName());
       }
     }
+    // the mails of new work point applicants and districts to 办理进度, experts and the third party not
+    assertThat(mailBodies(a.application().getId(), "Task_DistrictReview")).isNotEmpty()
+        .allMatch(b -> b.contains("办理进度：http://pilotbase.test/my/cases"));
+    assertThat(mailBodies(review, "Task_FormalCorrection")).isNotEmpty()
+        .allMatch(b -> b.contains("办理进度：http://pilotbase.test/my/cases"));
+    assertThat(mailBodies(review, "Task_ExpertReview")).isNotEmpty().noneMatch(b -> b.contains("/my/cases"));
+    assertThat(mailBodies(review, "Task_FormalReview")).isNotEmpty().noneMatch(b -> b.contains("/my/cases"));
+
     String pageText = page(WebappLogin.as(baseUrl(), a.user(), PASSWORD), "/my/cases/applications/" + id).body();
     assertThat(pageText).contains("专家评审中").doesNotContain(SECRET);
     for (Task t : panel) {
