@@ -27,6 +27,6 @@ public record CaseProgress(String kind, String id, String kindName, String title
   public Summary summary() {
     Open first = !current.isEmpty() ? current.get(0) : next;
     return new Summary(kind, id, kindName, title, year, reviewer, status,
-        first == null ? "" : first.text(), first == null ? null : first.due(), withdrawable);
+        first == null ? "当前没有待办理的环节" : first.text(), first == null ? null : first.due(), withdrawable);
   }
 }

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * plain table: diagram element id → Chinese step name, who acts, what the page says while it is open,
  * who may see it, and which of the step's decisions are told to whom. A step or a variable not in
  * the table is never shown: expert names and scores, internal opinions (on-site findings, the
- * district's audit opinion) and anything of the round's or cycle's deliberation stay out
+ * district's audit opinion on a confirmation) and anything of the round's or cycle's deliberation stay out
  * (docs/adr/0030-need-to-know.md).
  */
 public final class ProgressModel {
@@ -124,8 +124,10 @@ public final class ProgressModel {
     step(BASE_EVALUATION, "Task_DistrictAudit", "区县科技部门（归口单位）审核真实性", "区县科技部门（归口单位）",
         "等待区县（归口单位）审核", BOTH,
         choice("审核结果", "auditDecision", BOTH, Map.of("confirm", "审核通过", "return", "退回修改")),
-        new Disclosure("退回意见", List.of("auditDecision", "returnComments"), BOTH,
-            v -> "return".equals(v.get("auditDecision")) ? text(v.get("returnComments")) : null));
+        // on a return the opinion is what the base must fix (it becomes returnComments); on a
+        // confirmation it is the district's word to the bureau and stays out
+        new Disclosure("退回意见", List.of("auditDecision", "auditOpinion"), BOTH,
+            v -> "return".equals(v.get("auditDecision")) ? text(v.get("auditOpinion")) : null));
     step(BASE_EVALUATION, "Task_ExpertScoring", "专家评分", "评审专家组", "专家评分中", BOTH);
     step(BASE_EVALUATION, "Task_ThirdPartyScoring", "第三方机构评价打分", "第三方机构", "等待第三方机构评价打分", BOTH);
     step(BASE_EVALUATION, "Task_OnSiteCheck", "现场核查", "现场核查组", "等待现场核查", BOTH);

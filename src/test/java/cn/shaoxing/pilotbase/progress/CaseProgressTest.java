@@ -9,7 +9,13 @@ import cn.shaoxing.pilotbase.designation.ApplicationStatus;
 import cn.shaoxing.pilotbase.evidence.EvidenceService;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
+import cn.shaoxing.pilotbase.organisation.BaseAccounts;
+import cn.shaoxing.pilotbase.register.DesignatedBase;
+import cn.shaoxing.pilotbase.register.RegisterService;
+import cn.shaoxing.pilotbase.support.AsyncSteps;
 import cn.shaoxing.pilotbase.support.DesignationTestSupport;
+import cn.shaoxing.pilotbase.support.EvaluationFixtures;
+import cn.shaoxing.pilotbase.support.EvidenceFixtures;
 import cn.shaoxing.pilotbase.support.IntegrationTest;
 import cn.shaoxing.pilotbase.support.RestClient;
 import cn.shaoxing.pilotbase.support.WebappLogin;
@@ -31,7 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * 办理进度 (issue 12) on PostgreSQL with real applications: what an applicant and its district read of
  * a case (steps, dates, the reasons meant for them, what comes next), what nobody else may read, and
- * withdrawal as an action with its refusals. Years 2071–2074: the brief allotted 2130–2139, but a
+ * withdrawal as an action with its refusals; a base's evaluation likewise. Years 2071–2074 and 2076: the brief allotted 2130–2139, but a
  * round's year must be 2020–2100 (designation-round-start.form, the working-day calendar), so these
  * years, unused by the other tests, stand in for them.
  */
@@ -45,6 +51,8 @@ class CaseProgressTest extends IntegrationTest {
   @Autowired EvidenceService evidence;
   @Autowired ExpertPoolService experts;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired RegisterService register;
+  @Autowired BaseAccounts baseAccounts;
 
   RestClient rest;
 
@@ -287,5 +295,51 @@ class CaseProgressTest extends IntegrationTest {
     assertThat(applications.get(id).status()).isEqualTo(ApplicationStatus.WITHDRAWN);
     assertThat(applications.get(id).outcomeReason()).isEqualTo("系统对接撤回");
     assertThat(districtTasks(a)).isZero();
+  }
+
+  @Test
+  void aBaseAndItsDistrictFollowTheBasesEvaluationAndTheAuditsReturnReason() throws Exception {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(DesignationTestSupport.at("2076-06-01T09:00"));
+    EvaluationFixtures.isolateRegister(jdbc);
+    EvaluationFixtures.seedExperts(experts);
+    String user = "pg2076n1";
+    String org = "柯桥绩效进度测试中试有限公司";
+    DesignationTestSupport.account(accounts, user, code(2076001L), org, "districtKeqiao");
+    DesignatedBase base = EvaluationFixtures.base(register, baseAccounts, org, code(2076001L), "districtKeqiao",
+        java.time.LocalDate.of(2074, 12, 1), user);
+    ProcessInstance cycle;
+    engine.getIdentityService().setAuthentication("bureau1", List.of("bureau"));
+    try {
+      cycle = engine.getRuntimeService().startProcessInstanceByKey("evaluation-cycle",
+          Map.of("cycleName", "2076年度绩效评价（办理进度）", "cycleYear", 2076L, "scoringMode", "thirdParty",
+              "panelSize", 3L, "selfEvaluationDays", 20L));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    AsyncSteps.settle(engine);
+    String cycleId = (String) engine.getRuntimeService().getVariable(cycle.getId(), "cycleId");
+    String pi = EvaluationFixtures.baseInstance(engine, cycleId, base.id()).getId();
+    Task self = EvaluationFixtures.task(engine, pi, "Task_SelfEvaluation");
+    EvidenceFixtures.forTask(evidence, engine, jdbc, self);
+    engine.getTaskService().complete(self.getId(), EvaluationFixtures.selfEvaluation(2));
+    AsyncSteps.settle(engine);
+    DesignationTestSupport.complete(engine, pi, "Task_DistrictAudit",
+        Map.of("auditDecision", "return", "auditOpinion", "服务收入佐证材料缺银行回单"));
+
+    String owner = user + ":" + PASSWORD;
+    assertThat(rest.get("/api/my/cases", owner).body()).contains("基地绩效评价", org, pi);
+    String json = rest.get("/api/my/cases/evaluations/" + pi, owner).body();
+    assertThat(json).contains("通知基地自评", "基地自评", "区县科技部门（归口单位）审核真实性", "审核结果：退回修改",
+        "退回意见：服务收入佐证材料缺银行回单", "等待基地提交自评材料", "2076-06-01");
+    String district = page(WebappLogin.as(baseUrl(), "keqiao1"), "/my/cases/evaluations/" + pi).body();
+    assertThat(district).contains(org, "退回意见：服务收入佐证材料缺银行回单", "等待基地提交自评材料");
+    assertThat(page(WebappLogin.as(baseUrl(), "keqiao1"), "/my/cases").body()).contains(org, "基地绩效评价");
+    assertThat(rest.get("/api/my/cases/evaluations/" + pi, "yuecheng1").statusCode()).isEqualTo(403);
+    assertThat(rest.get("/api/my/cases/evaluations/" + pi, "applicant1").statusCode()).isEqualTo(403);
+    assertThat(rest.get("/api/my/cases/evaluations/" + pi, "expert1").statusCode()).isEqualTo(403);
+    assertThat(rest.get("/api/my/cases/evaluations/" + cycle.getId(), owner).statusCode())
+        .as("a cycle is not a base's case").isEqualTo(404);
+    // the bureau may open any case
+    assertThat(rest.get("/api/my/cases/evaluations/" + pi, "bureau1").statusCode()).isEqualTo(200);
   }
 }

@@ -53,8 +53,12 @@ class ProgressModelTest {
     assertThat(step(ProgressModel.APPLICATION, "BoundaryEvent_WithdrawRequested")
         .disclose(Map.of("withdrawReason", "转型"), Audience.OWNER)).containsExactly("撤回理由：转型");
     assertThat(step(ProgressModel.BASE_EVALUATION, "Task_DistrictAudit")
-        .disclose(Map.of("auditDecision", "return", "returnComments", "数据不实", "auditOpinion", "内部"),
-            Audience.OWNER)).containsExactly("审核结果：退回修改", "退回意见：数据不实");
+        .disclose(Map.of("auditDecision", "return", "auditOpinion", "服务收入缺银行回单"), Audience.OWNER))
+        .containsExactly("审核结果：退回修改", "退回意见：服务收入缺银行回单");
+    // a confirmation's opinion is the district's word to the bureau
+    assertThat(step(ProgressModel.BASE_EVALUATION, "Task_DistrictAudit")
+        .disclose(Map.of("auditDecision", "confirm", "auditOpinion", "经核查属实"), Audience.OWNER))
+        .containsExactly("审核结果：审核通过");
   }
 
   @Test
@@ -71,7 +75,7 @@ class ProgressModelTest {
   @Test
   void nothingTheModelReadsIsAnExpertsOrAnInternalVariable() {
     assertThat(ProgressModel.disclosedVariables()).doesNotContainAnyElementsOf(Set.of("expert", "panelLeader",
-        "expertOpinion", "onsiteFindings", "auditOpinion", "scorerOpinion", "partyComments", "proposalNote",
+        "expertOpinion", "onsiteFindings", "scorerOpinion", "partyComments", "proposalNote",
         "sealedSubmissionId", "reviewNote", "tieReason"));
   }
 
