@@ -342,4 +342,53 @@ class CaseProgressTest extends IntegrationTest {
     // the bureau may open any case
     assertThat(rest.get("/api/my/cases/evaluations/" + pi, "bureau1").statusCode()).isEqualTo(200);
   }
+
+  /**
+   * An application filed on the diagram version before issue 12 keeps its withdrawal task (no
+   * migration): the page's action completes that task on the applicant's behalf. The old diagram and
+   * its form are deployed for this test only and removed afterwards.
+   */
+  @Test
+  void anApplicationOfTheOldDiagramIsWithdrawnThroughItsOldTask() throws Exception {
+    DesignationTestSupport.openRound(engine, 2077, 5);
+    var repository = engine.getRepositoryService();
+    var old = repository.createDeployment().name("designation-application before issue 12 (test)")
+        .addClasspathResource("bpmn/designation-application-before-issue12.bpmn")
+        .addClasspathResource("bpmn/designation-withdrawal-before-issue12.form")
+        .addClasspathResource("forms/designation-application-start.form")
+        .addClasspathResource("forms/designation-ineligible-notice.form")
+        .addClasspathResource("forms/designation-application-correction.form")
+        .addClasspathResource("forms/designation-district-review.form")
+        .deploy();
+    try {
+      var definition = repository.createProcessDefinitionQuery().deploymentId(old.getId()).singleResult();
+      String user = "pg2077n1";
+      String orgName = "旧版本撤回测试中试有限公司";
+      DesignationTestSupport.account(accounts, user, code(2077001L), orgName, "districtZhuji");
+      cn.shaoxing.pilotbase.support.EvidenceFixtures.applicationDrafts(evidence, user);
+      engine.getIdentityService().setAuthentication(user, List.of("applicant"));
+      ProcessInstance pi;
+      try {
+        pi = engine.getRuntimeService().startProcessInstanceById(definition.getId(),
+            application(orgName, code(2077001L), "districtZhuji", "newMaterials"));
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+      org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+          .isWaitingAt("Task_DistrictReview", "Task_WithdrawApplication");
+      String id = applications.ofApplicant(user).get(0).id();
+      String owner = user + ":" + PASSWORD;
+      assertThat(rest.get("/api/my/cases/applications/" + id, owner).body()).contains("\"withdrawable\":true");
+      HttpResponse<String> r = rest.postJson("/api/my/cases/applications/" + id + "/withdraw", owner,
+          "{\"reason\":\"旧版本申报撤回\"}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(applications.get(id).status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count())
+          .isZero();
+      assertThat(rest.get("/api/my/cases/applications/" + id, owner).body())
+          .contains("申报单位撤回申报", "撤回理由：旧版本申报撤回", "已撤回");
+    } finally {
+      repository.deleteDeployment(old.getId(), true);
+    }
+  }
 }
