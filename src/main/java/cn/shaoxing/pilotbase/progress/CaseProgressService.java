@@ -90,7 +90,10 @@ public class CaseProgressService {
 
   // ------------------------------------------------------------------ lists
 
-  /** The viewer's own cases (applicant / base) and those of its district or competent unit. */
+  /**
+   * The viewer's own cases (applicant / base) and those of its district or competent unit, without
+   * the steps done (the list shows where each stands; {@link #one} has the steps).
+   */
   public List<CaseProgress> casesOf(Viewer viewer) {
     return asPlatform(() -> {
       Map<String, Application> apps = new LinkedHashMap<>();
@@ -99,7 +102,7 @@ public class CaseProgressService {
         applications.ofReviewerGroup(g).forEach(a -> apps.putIfAbsent(a.id(), a));
       }
       List<CaseProgress> out = new ArrayList<>();
-      apps.values().forEach(a -> out.add(application(a, audience(viewer, a.applicantUserId(), a.reviewerGroup()))));
+      apps.values().forEach(a -> out.add(application(a, audience(viewer, a.applicantUserId(), a.reviewerGroup()), false)));
       Map<String, HistoricProcessInstance> evals = new LinkedHashMap<>();
       history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgressModel.BASE_EVALUATION)
           .variableValueEquals("baseUser", viewer.userId()).orderByProcessInstanceStartTime().desc().list()
@@ -111,7 +114,7 @@ public class CaseProgressService {
       }
       for (HistoricProcessInstance p : evals.values()) {
         Map<String, Object> v = variables(p.getId());
-        out.add(evaluation(p, v, audience(viewer, (String) v.get("baseUser"), (String) v.get("reviewerGroup"))));
+        out.add(evaluation(p, v, audience(viewer, (String) v.get("baseUser"), (String) v.get("reviewerGroup")), false));
       }
       return out;
     });
@@ -124,7 +127,7 @@ public class CaseProgressService {
     return asPlatform(() -> {
       if (APPLICATION.equals(kind)) {
         Application a = applications.find(id).orElseThrow(CaseProgressService::notFound);
-        return application(a, allowed(viewer, a.applicantUserId(), a.reviewerGroup()));
+        return application(a, allowed(viewer, a.applicantUserId(), a.reviewerGroup()), true);
       }
       if (EVALUATION.equals(kind)) {
         HistoricProcessInstance p = history.createHistoricProcessInstanceQuery().processInstanceId(id)
@@ -133,7 +136,7 @@ public class CaseProgressService {
           throw notFound();
         }
         Map<String, Object> v = variables(p.getId());
-        return evaluation(p, v, allowed(viewer, (String) v.get("baseUser"), (String) v.get("reviewerGroup")));
+        return evaluation(p, v, allowed(viewer, (String) v.get("baseUser"), (String) v.get("reviewerGroup")), true);
       }
       throw notFound();
     });
@@ -162,16 +165,21 @@ public class CaseProgressService {
     return new ResponseStatusException(HttpStatus.NOT_FOUND, "未找到该案件");
   }
 
-  private CaseProgress application(Application a, Audience audience) {
+  /** One application; {@code withSteps} false (the list) leaves out the steps done (no history read). */
+  private CaseProgress application(Application a, Audience audience, boolean withSteps) {
     List<String> instances = new ArrayList<>();
     instances.add(a.processInstanceId());
-    history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgressModel.APPLICATION_REVIEW)
-        .variableValueEquals("applicationId", a.id()).orderByProcessInstanceStartTime().asc().list()
-        .forEach(p -> instances.add(p.getId()));
+    if (!endedBeforeTheRoundsReview(a.status())) {
+      history.createHistoricProcessInstanceQuery().processDefinitionKey(ProgressModel.APPLICATION_REVIEW)
+          .variableValueEquals("applicationId", a.id()).orderByProcessInstanceStartTime().asc().list()
+          .forEach(p -> instances.add(p.getId()));
+    }
     List<Done> done = new ArrayList<>();
     List<Open> current = new ArrayList<>();
     for (String pi : instances) {
-      done.addAll(done(pi, audience));
+      if (withSteps) {
+        done.addAll(done(pi, audience));
+      }
       current.addAll(current(pi, audience));
     }
     done.sort(Comparator.comparing(Done::at));
@@ -180,6 +188,12 @@ public class CaseProgressService {
     boolean withdrawable = audience == Audience.OWNER && withdrawal.possible(a);
     return new CaseProgress(APPLICATION, a.id(), "中试基地申报", a.orgName(), a.roundYear(),
         reviewerName(a.reviewerGroup()), a.status().chineseName(), outcome, done, current, next, withdrawable);
+  }
+
+  /** Statuses in which the application never reached the round's review (no designation-evaluation). */
+  private static boolean endedBeforeTheRoundsReview(ApplicationStatus s) {
+    return s.beforeDistrictDecision() || s == ApplicationStatus.WITHDRAWN || s == ApplicationStatus.ABANDONED
+        || s == ApplicationStatus.DISTRICT_REJECTED;
   }
 
   /** What the round does next once the application waits for no task of its own. */
@@ -206,8 +220,9 @@ public class CaseProgressService {
     return null;
   }
 
-  private CaseProgress evaluation(HistoricProcessInstance p, Map<String, Object> v, Audience audience) {
-    List<Done> done = new ArrayList<>(done(p.getId(), audience));
+  private CaseProgress evaluation(HistoricProcessInstance p, Map<String, Object> v, Audience audience,
+      boolean withSteps) {
+    List<Done> done = withSteps ? new ArrayList<>(done(p.getId(), audience)) : new ArrayList<>();
     List<Open> current = current(p.getId(), audience);
     String cycleId = (String) v.get("cycleId");
     Optional<Cycle> cycle = cycleId == null ? Optional.empty() : evaluations.findCycle(cycleId);
