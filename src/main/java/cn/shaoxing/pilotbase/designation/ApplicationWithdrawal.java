@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -90,11 +92,16 @@ public class ApplicationWithdrawal {
       if (!waitingForMessage(a)) {
         throw notNow(a);
       }
-      runtime.createMessageCorrelation(MESSAGE)
-          .processInstanceId(a.processInstanceId())
-          .setVariable(WITHDRAW_CONFIRM.name(), true)
-          .setVariable(WITHDRAW_REASON.name(), r)
-          .correlateWithResult();
+      try {
+        runtime.createMessageCorrelation(MESSAGE)
+            .processInstanceId(a.processInstanceId())
+            .setVariable(WITHDRAW_CONFIRM.name(), true)
+            .setVariable(WITHDRAW_REASON.name(), r)
+            .correlateWithResult();
+      } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+        // the district decided in the same moment: its decision stands
+        throw notNow(applications.get(a.id()));
+      }
       return true;
     });
   }

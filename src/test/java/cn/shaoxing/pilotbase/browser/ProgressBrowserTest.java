@@ -21,7 +21,8 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Issue 12: 办理进度 in a real Chromium. An applicant opens it from the link on the Welcome page, reads the
+ * Issue 12: 办理进度 in a real Chromium. An applicant opens it from the link on the Welcome page (its
+ * district from the link in Tasklist's header), reads the
  * steps of its application (the district's return reason, the step it waits for and its due date) and
  * withdraws it with a reason; its district sees its district's cases; another district's case is
  * refused. Screenshots: target/screenshots/ProgressBrowserTest/NN-progress-*.png. Year 2075 (the
@@ -117,7 +118,10 @@ class ProgressBrowserTest extends BrowserWalk {
   void theDistrictSeesItsDistrictsCasesAndIsRefusedAnotherDistricts() {
     inTheRound();
     tasklist.login("keqiao1");
-    browser.open(baseUrl() + "/my/cases");
+    // the link in Tasklist's header (config.js customScripts: scripts/progress-link.js)
+    browser.shot("progress-Tasklist页头的办理进度链接");
+    browser.click(browser.visible(By.cssSelector("li.pilotbase-progress a")));
+    browser.waitFor("办理进度列表", d -> d.getCurrentUrl().endsWith("/my/cases"));
     browser.visible(By.id("cases"));
     assertThat(browser.bodyText()).contains(ORG_A, "已撤回").doesNotContain(ORG_B);
     browser.shot("progress-区县查看本辖区案件");
