@@ -32,7 +32,6 @@ import static cn.shaoxing.pilotbase.designation.DesignationVariables.REGISTRATIO
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.REQUEST_ON_SITE;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.ROUND_YEAR;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.SERVICE_PROJECTS;
-import static cn.shaoxing.pilotbase.designation.DesignationVariables.WITHDRAW_CONFIRM;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.condOpinion;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.materialCond;
 import static cn.shaoxing.pilotbase.experts.ExpertPanels.DECLINE_REASON;
@@ -267,14 +266,6 @@ public class DesignationRules {
     if (services != null && landed != null && landed.compareTo(services) > 0) {
       c.add(LANDED_PROJECTS.name(), "中试服务成果（项目）落地数不能大于中试服务成果（项目）数");
     }
-  }
-
-  @Bean
-  public CompletionRule withdrawalRule() {
-    return new FormRule("designation-withdrawal", (v, e) -> {
-      Checks c = new Checks(v, e);
-      c.mustBeTrue(WITHDRAW_CONFIRM.name(), "请勾选确认撤回申报");
-    });
   }
 
   @Bean

@@ -26,4 +26,12 @@ public final class WebappSession {
     Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
     return auths == null ? null : auths.getAuthentications().stream().findFirst().orElse(null);
   }
+
+  /**
+   * Whether a write comes from a page of this platform ({@code Origin} names this host, or the browser
+   * says {@code Sec-Fetch-Site: same-origin}): our session pages' guard against cross-site posts.
+   */
+  public static boolean sameOrigin(HttpServletRequest request) {
+    return SessionOrBasicAuthenticationFilter.sameOrigin(request);
+  }
 }

@@ -177,13 +177,14 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     assertThat(((Number) vars.get("landedBenefit")).longValue()).isEqualTo(5200L);
     assertThat(vars.get("evidenceRefs").toString()).contains("审计报告2025");
 
-    // The applicant sees its case: the optional withdrawal task of exactly this application.
+    // Issue 12: withdrawal is an action on 办理进度, not a task: nothing of this application waits in 我的待办.
     List<Tasklist.TaskRow> mine = tasklist.chooseFilter("我的待办");
-    Task withdraw = task(applicationA, "Task_WithdrawApplication");
-    assertThat(mine).extracting(Tasklist.TaskRow::id).contains(withdraw.getId());
-    FormJs w = tasklist.openTask(withdraw.getId());
-    assertThat(w.value("申报单位")).isEqualTo(orgA);
-    browser.shot("申报单位在“我的待办”看到自己的申报（可撤回）");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(applicationA).taskAssignee("applicant1")
+        .count()).isZero();
+    assertThat(mine).extracting(Tasklist.TaskRow::id).doesNotContainAnyElementsOf(
+        engine.getTaskService().createTaskQuery().processInstanceId(applicationA).list().stream()
+            .map(Task::getId).toList());
+    browser.shot("申报单位的“我的待办”中没有撤回任务");
     assertOnlyOwnTasks("applicant1");
 
     // A second applicant files with 柯桥区 (through REST, as a second case of another district).
@@ -484,7 +485,7 @@ class DesignationRoundBrowserTest extends BrowserWalk {
     // the district phase is a collapsed sub-process: drill down as a person would
     browser.click(browser.visible(By.cssSelector(".bjs-drilldown")));
     browser.visible(By.cssSelector("g.djs-element[data-element-id='Task_DistrictReview']"));
-    browser.visible(By.cssSelector("g.djs-element[data-element-id='Task_WithdrawApplication']"));
+    browser.visible(By.cssSelector("g.djs-element[data-element-id='BoundaryEvent_WithdrawRequested']"));
     browser.shot("Cockpit展开区县审核子流程");
   }
 

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
@@ -12,6 +13,7 @@ import static org.mockito.Mockito.when;
 import cn.shaoxing.pilotbase.support.RoutingEngine;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -28,8 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {"processes/designation-application.bpmn", "processes/designation-eligibility.dmn",
     "forms/designation-application-start.form", "forms/designation-ineligible-notice.form",
-    "forms/designation-application-correction.form", "forms/designation-district-review.form",
-    "forms/designation-withdrawal.form"})
+    "forms/designation-application-correction.form", "forms/designation-district-review.form"})
 class ApplicationRoutingTest {
 
   @RegisterExtension
@@ -66,10 +67,11 @@ class ApplicationRoutingTest {
 
   ProcessInstance atDistrict() {
     ProcessInstance p = file();
-    assertThat(p).isWaitingAt("Task_DistrictReview", "Task_WithdrawApplication");
+    assertThat(p).isWaitingAt("Task_DistrictReview");
     assertThat(taskQuery().taskDefinitionKey("Task_DistrictReview").singleResult())
         .hasCandidateGroup("districtKeqiao");
-    assertThat(taskQuery().taskDefinitionKey("Task_WithdrawApplication").singleResult()).isAssignedTo("org1");
+    // withdrawal is an action on the progress page (a message), not a task in the applicant's list
+    org.assertj.core.api.Assertions.assertThat(taskQuery().taskAssignee("org1").count()).isZero();
     return p;
   }
 
@@ -99,15 +101,31 @@ class ApplicationRoutingTest {
     assertThat(p).hasPassed("Task_RecordReturn").isWaitingAt("Task_CorrectApplication");
     assertThat(task(p)).isAssignedTo("org1");
     complete(task(p));
-    assertThat(p).hasPassed("Task_UpdateApplication").isWaitingAt("Task_DistrictReview", "Task_WithdrawApplication");
+    assertThat(p).hasPassed("Task_UpdateApplication").isWaitingAt("Task_DistrictReview");
   }
 
   @Test
   void theApplicantWithdrawsBeforeTheDistrictDecides() {
     ProcessInstance p = atDistrict();
-    complete(taskQuery().taskDefinitionKey("Task_WithdrawApplication").singleResult(),
-        Map.of("withdrawConfirm", true));
-    assertThat(p).hasPassed("Task_RecordWithdrawal", "EndEvent_Withdrawn").isEnded();
+    withdraw(p);
+    assertThat(p).hasPassed("BoundaryEvent_WithdrawRequested", "EndEvent_WithdrawalRequested",
+        "Task_RecordWithdrawal", "EndEvent_Withdrawn").isEnded();
+    org.assertj.core.api.Assertions.assertThat(taskQuery().count()).isZero();
+  }
+
+  @Test
+  void afterTheDistrictDecidedThereIsNothingToWithdraw() {
+    ProcessInstance p = atDistrict();
+    districtDecides("return");
+    assertThatThrownBy(() -> withdraw(p)).isInstanceOf(MismatchingMessageCorrelationException.class);
+    assertThat(p).isWaitingAt("Task_CorrectApplication");
+  }
+
+  void withdraw(ProcessInstance p) {
+    engine.getRuntimeService().createMessageCorrelation(ApplicationWithdrawal.MESSAGE)
+        .processInstanceId(p.getId())
+        .setVariable("withdrawConfirm", true).setVariable("withdrawReason", "本年度暂不参评")
+        .correlate();
   }
 
   @Test
@@ -119,7 +137,7 @@ class ApplicationRoutingTest {
     eligible(true);
     complete(task(p), Map.of("ineligibleAction", "correct"));
     complete(task(p));
-    assertThat(p).isWaitingAt("Task_DistrictReview", "Task_WithdrawApplication");
+    assertThat(p).isWaitingAt("Task_DistrictReview");
   }
 
   @Test

@@ -47,6 +47,7 @@ class DesignationRoundProcessTest extends IntegrationTest {
 
   @Autowired RegisterService register;
   @Autowired ApplicationService applications;
+  @Autowired ApplicationWithdrawal withdrawal;
   @Autowired RoundService rounds;
   @Autowired ExpertPoolService experts;
   @Autowired ApplicantAccountService accounts;
@@ -359,8 +360,8 @@ class DesignationRoundProcessTest extends IntegrationTest {
     Map<String, Object> fixed = application(c.org(), c.code(), "districtShangyu", "newMaterials");
     fixed.put("registrationDate", "2020-01-01");
     complete(pc, "Task_CorrectApplication", fixed);
-    assertThat(pc).isWaitingAt("Task_DistrictReview", "Task_WithdrawApplication");
-    complete(pc, "Task_WithdrawApplication", Map.of("withdrawConfirm", true, "withdrawReason", "本年度暂不参评"));
+    assertThat(pc).isWaitingAt("Task_DistrictReview");
+    withdrawal.withdraw(appId(pc), c.account(), "本年度暂不参评");
     assertThat(pc).isEnded().hasPassed("EndEvent_Withdrawn");
     assertThat(applications.get(appId(pc)).status()).isEqualTo(ApplicationStatus.WITHDRAWN);
   }

@@ -322,15 +322,6 @@ class DesignationRulesTest {
   }
 
   @Test
-  void withdrawalNeedsTheTickAndTheFormsReason() {
-    String form = "designation-withdrawal";
-    assertThat(messages(form, rules.withdrawalRule(), Map.of("withdrawConfirm", true)))
-        .containsExactly("「撤回理由」为必填项");
-    assertThat(messages(form, rules.withdrawalRule(), Map.of("withdrawConfirm", false, "withdrawReason", "转型")))
-        .containsExactly("请勾选确认撤回申报");
-  }
-
-  @Test
   void publicationIsRefusedWhileObjectionsAreOpen() {
     String form = "designation-publication";
     when(rounds.find(2031)).thenReturn(Optional.empty());

@@ -4,6 +4,7 @@ import static cn.shaoxing.pilotbase.support.DesignationTestSupport.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shaoxing.pilotbase.designation.ApplicationWithdrawal;
 import cn.shaoxing.pilotbase.support.DesignationTestSupport;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.Designation;
@@ -95,8 +96,10 @@ class ApplicantAccountTest extends IntegrationTest {
   /** Ends an application the test filed, so no open task of it remains for other tests. */
   void withdraw(ProcessInstance pi) {
     for (Task t : engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).list()) {
-      if (t.getTaskDefinitionKey().equals("Task_WithdrawApplication")) {
-        engine.getTaskService().complete(t.getId(), Map.of("withdrawConfirm", true, "withdrawReason", "测试结束"));
+      if (t.getTaskDefinitionKey().equals("Task_DistrictReview")) {
+        engine.getRuntimeService().createMessageCorrelation(ApplicationWithdrawal.MESSAGE)
+            .processInstanceId(pi.getId()).setVariable("withdrawConfirm", true)
+            .setVariable("withdrawReason", "测试结束").correlate();
         return;
       }
       if (t.getTaskDefinitionKey().equals("Task_ReviewIneligibility")) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import java.util.Date;
@@ -174,4 +175,58 @@ public final class DesignationTestSupport {
     return v;
   }
 
+  // ------------------------------------------------------------------ driving a round (issue 12 tests)
+
+  /** Opens the round of {@code year} as the bureau on 3 March (applications until 31 March). */
+  public static ProcessInstance openRound(ProcessEngine engine, int year, int panelSize) {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(at(year + "-03-03T09:00"));
+    engine.getIdentityService().setAuthentication("bureau1", List.of("bureau"));
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey("designation-round", Map.of(
+          "roundYear", (long) year, "applicationDeadline", year + "-03-31", "panelSize", (long) panelSize,
+          "formalCorrectionDays", 5L, "roundNotice", year + "年度评选通知"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** {@code user} files {@code vars} with its draft evidence, as Tasklist's start form does. */
+  public static ProcessInstance file(ProcessEngine engine, cn.shaoxing.pilotbase.evidence.EvidenceService evidence,
+      String user, Map<String, Object> vars) {
+    EvidenceFixtures.applicationDrafts(evidence, user);
+    engine.getIdentityService().setAuthentication(user, List.of("applicant"));
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey("designation-application", vars);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** Completes the open task {@code key} of an instance and runs what follows. */
+  public static void complete(ProcessEngine engine, String processInstanceId, String key, Map<String, Object> vars) {
+    Task t = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(key).singleResult();
+    if (t == null) {
+      throw new AssertionError("no open task " + key + " in " + processInstanceId);
+    }
+    engine.getTaskService().complete(t.getId(), vars);
+    AsyncSteps.settle(engine);
+  }
+
+  /** The deadline of the round of {@code year} passes, the districts rank, the bureau confirms. */
+  public static void closeApplications(ProcessEngine engine, ProcessInstance round, int year) {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(at(year + "-04-01T09:00"));
+    var job = engine.getManagementService().createJobQuery().processInstanceId(round.getId()).timers()
+        .singleResult();
+    engine.getManagementService().executeJob(job.getId());
+    AsyncSteps.settle(engine);
+    rankAll(engine, round.getId());
+    complete(engine, round.getId(), "Task_ConfirmRecommendations", Map.of("recommendationsConfirmed", true));
+  }
+
+  /** The review (designation-evaluation) of an application, once the round started it. */
+  public static String reviewOf(ProcessEngine engine, String applicationId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("designation-evaluation")
+        .variableValueEquals("applicationId", applicationId).singleResult().getId();
+  }
 }

@@ -22,6 +22,8 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
+  // the 「办理进度」 link in the header (issue 12)
+  customScripts: ['scripts/progress-link.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

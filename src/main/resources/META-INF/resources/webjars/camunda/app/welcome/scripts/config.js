@@ -22,6 +22,19 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
+  // our own pages (issue 12: 办理进度 for applicants and districts)
+  links: [
+    {
+      label: '办理进度',
+      href: '/my/cases',
+      description: '申报单位查看本单位申报与绩效评价的办理进度（含撤回申报）；区县科技部门、归口单位查看本辖区案件'
+    },
+    {
+      label: '我的已办',
+      href: '/my/done',
+      description: '本人已办理的任务'
+    }
+  ],
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'
