@@ -115,7 +115,7 @@ public class DesignationRules {
   @Bean
   public CompletionRule roundStartRule() {
     return new FormRule("designation-round-start", (v, e) -> {
-      // roundYear (2020–2100, integer), applicationDeadline, panelSize, formalCorrectionDays and
+      // roundYear (2020–2200, integer), applicationDeadline, panelSize, formalCorrectionDays and
       // roundNotice are checked by designation-round-start.form; here: one round a year, not in the past
       Checks c = new Checks(v, e);
       Integer year = ROUND_YEAR.of(v);
