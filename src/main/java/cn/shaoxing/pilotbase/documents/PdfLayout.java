@@ -46,7 +46,7 @@ final class PdfLayout {
   private static final float CELL_LEADING = 15f;
   private static final float CELL_PAD = 4f;
   /** Punctuation that may not begin a line (避头点). */
-  private static final String NO_LINE_START = "，。、；：？！）」』》〉”’％…·,.;:?!)]%";
+  private static final String NO_LINE_START = "，。、；：？！）〕】］」』》〉”’％…·,.;:?!)]%";
 
   private final DocumentFonts fonts;
   private PDDocument doc;
@@ -86,7 +86,7 @@ final class PdfLayout {
       newPage();
       header(d.documentNumber());
       y -= 36;
-      for (String line : wrap(safe(d.title()), bold, 20f, WIDTH - 40, 0)) {
+      for (String line : balanced(safe(d.title()), bold, 20f, WIDTH - 40)) {
         centred(line, bold, 20f, y, false);
         y -= 32;
       }
@@ -297,7 +297,7 @@ final class PdfLayout {
     // the name along the arc, from lower left over the top to lower right
     float size = 12.5f;
     String name = AUTHORITY;
-    float span = 230f;
+    float span = 210f;
     float textRadius = r - size - 2;
     for (int i = 0; i < name.length(); i++) {
       double deg = 90 + span / 2 - i * span / (name.length() - 1);
@@ -386,6 +386,18 @@ final class PdfLayout {
       lines.add(mark(line.toString(), first && indent > 0));
     }
     return lines;
+  }
+
+  /** A title over several lines: lines of about equal length, not a full line and a short rest. */
+  private static List<String> balanced(String text, PDFont font, float size, float width) throws IOException {
+    List<String> lines = wrap(text, font, size, width, 0);
+    if (lines.size() < 2) {
+      return lines;
+    }
+    float total = font.getStringWidth(text.replace("\n", "")) / 1000 * size;
+    float even = total / lines.size() + size;
+    List<String> rebalanced = wrap(text, font, size, Math.min(width, even), 0);
+    return rebalanced.size() == lines.size() ? rebalanced : lines;
   }
 
   private static String mark(String line, boolean indented) {

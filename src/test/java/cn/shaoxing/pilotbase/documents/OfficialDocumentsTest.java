@@ -8,6 +8,7 @@ import cn.shaoxing.pilotbase.designation.DesignationDocuments;
 import cn.shaoxing.pilotbase.evidence.EvidenceService;
 import cn.shaoxing.pilotbase.experts.ExpertPoolService;
 import cn.shaoxing.pilotbase.notification.MailDispatcher;
+import cn.shaoxing.pilotbase.notification.MailTemplate;
 import cn.shaoxing.pilotbase.organisation.ApplicantAccountService;
 import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
@@ -63,6 +64,7 @@ class OfficialDocumentsTest extends IntegrationTest {
   @Autowired RegisterService register;
   @Autowired BaseAccounts baseAccounts;
   @Autowired MailDispatcher dispatcher;
+  @Autowired cn.shaoxing.pilotbase.notification.NotificationService notifications;
   @Autowired JdbcTemplate jdbc;
 
   RestClient rest;
@@ -287,6 +289,32 @@ class OfficialDocumentsTest extends IntegrationTest {
     assertThat(PdfText.of(r.body())).contains("=1+1<b>粗体</b>", "鿏中试有限公司", "@SUM(A1)", "二一〇五年三月一日");
     assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).contains("filename*=UTF-8''");
     assertThat(r.headers().firstValue("X-Content-SHA256")).hasValue(DocumentService.sha256(r.body()));
+  }
+
+  // ------------------------------------------------------------------ mail outage
+
+  @Test
+  void aMailWithADocumentSurvivesAnSmtpOutageAndGoesOutWithTheSameDocumentWhenSmtpIsBack() throws Exception {
+    DocumentInfo d = documents.issue(DocumentKind.OUTCOME_LETTER, CaseRefs.application("smtp-2106"), null,
+        new OfficialDocument("2106年度结果告知书（发信测试）", null, LocalDate.of(2106, 5, 6), "发信测试有限公司：",
+            List.of("正文。"), null, List.of(), null),
+        new Audience("applicant2", "districtKeqiao"));
+    try {
+      TestInfrastructure.stopSmtp();
+      notifications.notifyUser("applicant2", new MailTemplate("2106年度结果告知（发信测试）", "正文"),
+          List.of(d.asAttachment()));
+      String row = jdbc.queryForObject("SELECT id FROM notif_outbox WHERE subject = ?", String.class,
+          "2106年度结果告知（发信测试）");
+      dispatcher.dispatchDue(Instant.now());
+      assertThat(jdbc.queryForMap("SELECT status, attempts FROM notif_outbox WHERE id = ?", row))
+          .containsEntry("status", "PENDING").containsEntry("attempts", 1);
+    } finally {
+      TestInfrastructure.startSmtp();
+    }
+    dispatcher.dispatchDue(Instant.now().plus(java.time.Duration.ofHours(1)));
+    MimeMessage m = mailTo("applicant2@pilotbase.example.cn", "2106年度结果告知（发信测试）");
+    assertThat(body(m)).contains("正文", "附件：《2106年度结果告知书（发信测试）》（PDF）");
+    assertThat(DocumentService.sha256(pdfIn(m))).isEqualTo(d.sha256());
   }
 
   // ------------------------------------------------------------------ helpers
