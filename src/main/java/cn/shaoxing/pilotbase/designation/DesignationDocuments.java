@@ -35,7 +35,7 @@ public class DesignationDocuments {
       String objectionContact, List<Application> proposed) {
     String title = "关于" + year + "年度" + RegisterService.UNIFIED_NAME + "拟评定名单的公示";
     List<String> body = List.of(
-        "根据《绍兴市科技成果转化中试基地建设管理办法》，经单位申报、区县（市）科技部门及市级归口管理单位审核推荐、"
+        "根据《关于加快推进绍兴市科技成果转化中试基地建设的实施方案》，经单位申报、区县（市）科技部门及市级归口管理单位审核推荐、"
             + "形式审查、专家评审和市科技局党组会议审议，拟评定以下" + proposed.size() + "家单位为" + year + "年度"
             + RegisterService.UNIFIED_NAME + "，现予以公示。",
         "公示期为" + start.getYear() + "年" + start.getMonthValue() + "月" + start.getDayOfMonth() + "日至"
@@ -54,7 +54,7 @@ public class DesignationDocuments {
       List<Application> designated) {
     String title = "关于公布" + year + "年度" + RegisterService.UNIFIED_NAME + "名单的通知";
     List<String> body = List.of(
-        "根据《绍兴市科技成果转化中试基地建设管理办法》，经单位申报、审核推荐、形式审查、专家评审、市科技局党组会议审议"
+        "根据《关于加快推进绍兴市科技成果转化中试基地建设的实施方案》，经单位申报、审核推荐、形式审查、专家评审、市科技局党组会议审议"
             + "和社会公示，决定认定以下" + designated.size() + "家单位为“" + RegisterService.UNIFIED_NAME
             + "”（" + year + "年度），现予公布。",
         "请各中试基地按照建设方案加强中试能力建设，面向社会提供中试熟化服务；请各区、县（市）科技局和市级归口管理单位"

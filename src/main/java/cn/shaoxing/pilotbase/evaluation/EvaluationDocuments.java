@@ -37,7 +37,7 @@ public class EvaluationDocuments {
   /** 评价结果公示, when publicity starts. */
   public DocumentInfo publicityNotice(Cycle cycle, LocalDate start, LocalDate lastDay, int workingDays) {
     List<String> body = List.of(
-        "根据《绍兴市科技成果转化中试基地建设管理办法》，市科技局组织开展了" + cycle.name() + "。经基地自评、区县（市）"
+        "根据《绍兴市科技成果转化中试基地绩效评价规则》，市科技局组织开展了" + cycle.name() + "。经基地自评、区县（市）"
             + "科技部门及市级归口管理单位审核、专家评审和市科技局党组会议审议，形成评价结果，现予以公示。",
         "公示期为" + words(start) + "至" + words(lastDay) + "（" + workingDays + "个工作日）。公示期内，对评价结果有异议的，"
             + "请以书面形式向市科技局成果转化处提出，并写明事实和理由。");
@@ -50,7 +50,7 @@ public class EvaluationDocuments {
   /** 评价结果通知, at publication, with the document number. */
   public DocumentInfo resultNotice(Cycle cycle, String documentNumber, LocalDate documentDate) {
     List<String> body = List.of(
-        "根据《绍兴市科技成果转化中试基地建设管理办法》，市科技局组织开展了" + cycle.name() + "。经基地自评、审核推荐、"
+        "根据《绍兴市科技成果转化中试基地绩效评价规则》，市科技局组织开展了" + cycle.name() + "。经基地自评、审核推荐、"
             + "专家评审、市科技局党组会议审议和社会公示，现将评价结果予以公布。",
         "评价结果为“不合格”或无正当理由未参加评价的，按规定撤销其“" + RegisterService.UNIFIED_NAME + "”评定。"
             + "请各中试基地对照评价指标，持续提升中试服务能力。");

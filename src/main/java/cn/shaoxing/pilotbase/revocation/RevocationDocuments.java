@@ -30,7 +30,7 @@ public class RevocationDocuments {
       String reviewerGroup) {
     String title = "关于撤销" + orgName + "“" + RegisterService.UNIFIED_NAME + "”评定的决定";
     List<String> body = new ArrayList<>();
-    body.add("根据《绍兴市科技成果转化中试基地建设管理办法》有关规定，经查，你单位存在以下情形：" + causeLabel + "。"
+    body.add("根据《关于加快推进绍兴市科技成果转化中试基地建设的实施方案》及其附件《绍兴市科技成果转化中试基地绩效评价规则》有关规定，经查，你单位存在以下情形：" + causeLabel + "。"
         + (c.causeDetails() == null || c.causeDetails().isBlank() ? "" : "具体事由：" + c.causeDetails()));
     body.add("市科技局已依法告知你单位拟作出撤销决定的事实、理由和依据，并听取了你单位的陈述和申辩。经市科技局党组会议"
         + "审议，决定撤销你单位“" + RegisterService.UNIFIED_NAME + "”评定，自本决定发布之日起，不再享有相关支持政策。");

@@ -104,6 +104,7 @@ class OfficialDocumentsTest extends IntegrationTest {
         chosen.org(), "0575-85000000", "5个工作日", "异议", "此件公开发布").doesNotContain(second.org());
     assertThat(publicity.documentNumber()).isNull();
     shot(publicity, "round-publicity");
+    assertThat(rest.get("/public/publicity", null).body()).contains("/public/documents/" + publicity.id());
 
     // Publication with the document number: the designation notice, and a letter to each one not chosen.
     walk.publish(round, "绍市科〔2102〕3号");
