@@ -178,6 +178,39 @@ class OfficialDocumentsTest extends IntegrationTest {
         HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void aPublicationJobThatFailsAndIsRetriedLeavesExactlyOneDesignationNotice() {
+    int year = 2105;
+    RoundWalk walk = new RoundWalk(engine, accounts, evidence, jdbc, "doc");
+    ProcessInstance round = walk.open(year);
+    RoundWalk.Filing chosen = walk.recommended(year, 1, "重试公文测试中试有限公司", "districtBinhai", "biomedicine");
+    walk.closeApplications(round, year);
+    walk.reviewedAndScored(chosen, 0.85);
+    walk.proposeAndStartPublicity(round, year, chosen);
+    walk.endPublicity(round);
+    // The organisation is already in the register (made here to make the publication job fail after
+    // it has issued the notice): the job's transaction rolls back, the notice with it.
+    DesignatedBase blocking = register.designate(new cn.shaoxing.pilotbase.register.Designation(chosen.org(),
+        chosen.code(), "biomedicine", "districtBinhai", year, "测试", LocalDate.of(year, 1, 1), null));
+    Task publish = EvaluationFixtures.task(engine, round.getId(), "Task_PublishDesignation");
+    engine.getTaskService().complete(publish.getId(), RoundWalk.publication("绍市科〔2105〕2号"));
+    org.camunda.bpm.engine.runtime.Job job = engine.getManagementService().createJobQuery()
+        .processInstanceId(round.getId()).messages().singleResult();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+        .hasMessageContaining("已是有效的市级中试基地");
+    assertThat(documents.find(DocumentKind.DESIGNATION_NOTICE, CaseRefs.round(year))).isEmpty();
+
+    // The cause is removed; the job runs again (as the job executor's retry would) and issues it once.
+    jdbc.update("UPDATE reg_base SET status = 'REVOKED', revocation_reason = '测试隔离' WHERE id = ?", blocking.id());
+    engine.getManagementService().executeJob(job.getId());
+    AsyncSteps.settle(engine);
+    assertThat(round).isEnded();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM doc_document WHERE kind = 'DESIGNATION_NOTICE'"
+        + " AND case_ref = ?", Integer.class, CaseRefs.round(year))).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notif_attachment a JOIN doc_document d ON d.id = a.document_id"
+        + " WHERE d.case_ref = ?", Integer.class, CaseRefs.round(year))).as("one designated mail").isEqualTo(1);
+  }
+
   // ------------------------------------------------------------------ evaluation cycle 2103
 
   @Test

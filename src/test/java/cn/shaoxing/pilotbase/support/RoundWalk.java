@@ -124,9 +124,19 @@ public final class RoundWalk {
 
   /** Publicity ends without objections; the bureau publishes under {@code documentNumber} today. */
   public void publish(ProcessInstance round, String documentNumber) {
+    endPublicity(round);
+    complete(round, "Task_PublishDesignation", publication(documentNumber));
+  }
+
+  /** The publicity period ends without objections: the bureau's publication task is open. */
+  public void endPublicity(ProcessInstance round) {
     java.util.Date end = (java.util.Date) engine.getRuntimeService().getVariable(round.getId(), "publicityEndAt");
     EvaluationFixtures.fireTimer(engine, round.getId(), "Timer_PublicityEnd", new java.util.Date(end.getTime() + 3_600_000L));
-    complete(round, "Task_PublishDesignation", Map.of("documentNumber", documentNumber,
-        "documentDate", cn.shaoxing.pilotbase.platform.AppClock.today().toString()));
+  }
+
+  /** The submission of 发文公布: the document number, dated today. */
+  public static Map<String, Object> publication(String documentNumber) {
+    return Map.of("documentNumber", documentNumber,
+        "documentDate", cn.shaoxing.pilotbase.platform.AppClock.today().toString());
   }
 }
