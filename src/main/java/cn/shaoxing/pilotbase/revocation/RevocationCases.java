@@ -1,7 +1,7 @@
 package cn.shaoxing.pilotbase.revocation;
 
-import cn.shaoxing.pilotbase.notification.MailAttachment;
 import cn.shaoxing.pilotbase.calendar.WorkingDays;
+import cn.shaoxing.pilotbase.notification.MailAttachment;
 import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;

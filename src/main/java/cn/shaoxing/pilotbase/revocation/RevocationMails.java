@@ -1,11 +1,11 @@
 package cn.shaoxing.pilotbase.revocation;
 
 import cn.shaoxing.pilotbase.notification.MailAttachment;
-import java.util.List;
 import cn.shaoxing.pilotbase.notification.MailTemplate;
 import cn.shaoxing.pilotbase.notification.NotificationService;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
