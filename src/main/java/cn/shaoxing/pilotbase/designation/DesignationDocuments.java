@@ -66,13 +66,18 @@ public class DesignationDocuments {
         Audience.PUBLIC);
   }
 
-  /** 结果告知书 to one applicant not designated (refused, ineligible, not chosen), with its reason. */
-  public DocumentInfo outcomeLetter(Application a, String documentNumber, LocalDate documentDate) {
+  /**
+   * 结果告知书 to one applicant not designated (refused by its district, ineligible, failed the formal
+   * review, not chosen), with the reason recorded for it. Issued when the district refuses (attached to
+   * that mail) or at publication for the others; a letter issued before is attached again, not remade.
+   */
+  public DocumentInfo outcomeLetter(Application a, String documentNumber, LocalDate date) {
     String title = a.roundYear() + "年度" + RegisterService.UNIFIED_NAME + "评定结果告知书";
     String reason = a.outcomeReason() == null || a.outcomeReason().isBlank()
         ? a.status().chineseName() : a.outcomeReason();
     List<String> body = new ArrayList<>();
-    body.add("你单位申报的" + a.roundYear() + "年度" + RegisterService.UNIFIED_NAME + "，经审核和评审，未获评定。"
+    body.add("你单位申报的" + a.roundYear() + "年度" + RegisterService.UNIFIED_NAME + "，" + stage(a)
+        + "你单位本年度未获评定。"
         + (documentNumber == null || documentNumber.isBlank() ? ""
             : "本年度评定结果已由市科技局发文公布（" + documentNumber + "）。"));
     body.add("办理情况：" + a.status().chineseName() + "。");
@@ -81,8 +86,19 @@ public class DesignationDocuments {
         + "或市科技局成果转化处联系。欢迎你单位在符合条件后再次申报。");
     body.add("特此告知。");
     return documents.issue(DocumentKind.OUTCOME_LETTER, CaseRefs.application(a.id()), null,
-        new OfficialDocument(title, null, documentDate, a.orgName() + "：", body, null, List.of(), "此件依申请公开"),
+        new OfficialDocument(title, null, date, a.orgName() + "：", body, null, List.of(), "此件依申请公开"),
         new Audience(a.applicantUserId(), a.reviewerGroup()));
+  }
+
+  /** Where the application stopped, in the letter's words. */
+  private static String stage(Application a) {
+    return switch (a.status()) {
+      case DISTRICT_REJECTED -> "经" + OutcomeMails.reviewerName(a.reviewerGroup()) + "审核，未予推荐。";
+      case INELIGIBLE, ABANDONED -> "经参评条件审查，不符合参评条件。";
+      case FORMAL_FAILED -> "未通过形式审查。";
+      case OBJECTION_UPHELD -> "公示期间异议经核实成立。";
+      default -> "经专家评审和市科技局党组会议审议，未列入拟评定名单。";
+    };
   }
 
   private static OfficialDocument.Table baseTable(String caption, List<Application> apps) {

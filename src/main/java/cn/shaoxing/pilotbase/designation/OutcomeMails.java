@@ -32,8 +32,8 @@ public class OutcomeMails {
     }
   }
 
-  public void districtRejected(Application a, String reason) {
-    toApplicant(a, "district-rejected", Map.of("reviewerName", reviewerName(a.reviewerGroup()),
+  public void districtRejected(Application a, String reason, MailAttachment letter) {
+    toApplicant(a, letter, "district-rejected", Map.of("reviewerName", reviewerName(a.reviewerGroup()),
         "reason", String.valueOf(reason)));
   }
 

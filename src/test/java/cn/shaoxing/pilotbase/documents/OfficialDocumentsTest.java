@@ -88,6 +88,10 @@ class OfficialDocumentsTest extends IntegrationTest {
     RoundWalk.Filing refused = walk.file(year, 3, "诸暨公文测试装备公司", "districtZhuji", "highEndEquipment", Map.of());
     walk.complete(refused.application(), "Task_DistrictReview",
         Map.of("districtDecision", "reject", "districtComments", "中试服务业绩不足"));
+    // The refused applicant gets its letter with the refusal, at once.
+    DocumentInfo refusedLetter = letter(walk, refused);
+    assertThat(jdbc.queryForList("SELECT o.subject FROM notif_attachment a JOIN notif_outbox o ON o.id = a.outbox_id"
+        + " WHERE a.document_id = ?", String.class, refusedLetter.id())).containsExactly("中试基地申报未获推荐");
     RoundWalk.Filing ineligible = walk.file(year, 4, "上虞公文测试初创公司", "districtShangyu", "newMaterials",
         Map.of("registrationDate", (year - 1) + "-12-01"));
     assertThat(ineligible.application()).isWaitingAt("Task_ReviewIneligibility");
@@ -116,13 +120,14 @@ class OfficialDocumentsTest extends IntegrationTest {
         chosen.org(), "越城区", "二一〇二年").doesNotContain(second.org(), refused.org());
     shot(notice, "designation-notice");
 
-    DocumentInfo refusedLetter = letter(walk, refused);
-    assertThat(text(refusedLetter)).contains("绍兴市科学技术局", "评定结果告知书", refused.org(), "未获评定",
-        "区县/归口单位未予推荐：中试服务业绩不足", "绍市科〔2102〕3号");
+    assertThat(letter(walk, refused).id()).as("the same letter, not a second one").isEqualTo(refusedLetter.id());
+    assertThat(text(refusedLetter)).contains("绍兴市科学技术局", "评定结果告知书", refused.org(), "经诸暨市科技局审核，未予推荐",
+        "未获评定", "区县/归口单位未予推荐：中试服务业绩不足");
     shot(refusedLetter, "outcome-letter");
-    assertThat(text(letter(walk, ineligible))).contains(ineligible.org(), "未获评定", "未满一年");
+    assertThat(text(letter(walk, ineligible))).contains(ineligible.org(), "不符合参评条件", "未获评定", "未满一年",
+        "绍市科〔2102〕3号");
     DocumentInfo notChosenLetter = letter(walk, second);
-    assertThat(text(notChosenLetter)).contains(second.org(), "未获评定");
+    assertThat(text(notChosenLetter)).contains(second.org(), "未列入拟评定名单", "未获评定", "绍市科〔2102〕3号");
     assertThat(documents.find(DocumentKind.OUTCOME_LETTER, CaseRefs.application(walk.applicationId(chosen))))
         .isEmpty();
 
@@ -137,8 +142,11 @@ class OfficialDocumentsTest extends IntegrationTest {
     MimeMessage toChosen = mailTo(chosen.account() + "@example.cn", "评定结果");
     assertThat(body(toChosen)).contains("绍市科〔2102〕3号", "附件：《关于公布2102年度绍兴市科技成果转化中试基地名单的通知》（PDF）");
     assertThat(PdfText.of(pdfIn(toChosen))).contains("绍市科〔2102〕3号", chosen.org());
+    MimeMessage refusal = mailTo(refused.account() + "@example.cn", "未获推荐");
+    assertThat(body(refusal)).contains("中试服务业绩不足", "附件：《2102年度绍兴市科技成果转化中试基地评定结果告知书》（PDF）");
+    assertThat(PdfText.of(pdfIn(refusal)).replace("\n", "")).contains(refused.org(), "中试服务业绩不足");
     MimeMessage toRefused = mailTo(refused.account() + "@example.cn", "评选结果通知");
-    assertThat(PdfText.of(pdfIn(toRefused)).replace("\n", "")).contains(refused.org(), "中试服务业绩不足");
+    assertThat(DocumentService.sha256(pdfIn(toRefused))).isEqualTo(refusedLetter.sha256());
 
     // Downloads: the public documents for everybody, the letter for its applicant, its district and staff.
     String refusedUser = refused.account() + ":" + RoundWalk.ACCOUNT_PASSWORD;
