@@ -251,6 +251,7 @@ class OfficialDocumentsTest extends IntegrationTest {
     assertThat(text(publicity)).contains("绍兴市科学技术局", "2103年度绩效评价（公文）结果公示", a.orgName(), b.orgName(),
         "评价结果", "异议");
     shot(publicity, "evaluation-publicity");
+    assertThat(rest.get("/public/evaluation/publicity", null).body()).contains("/public/documents/" + publicity.id());
 
     Date end = (Date) engine.getRuntimeService().getVariable(cycle.getId(), "publicityEndAt");
     EvaluationFixtures.fireTimer(engine, cycle.getId(), "Timer_PublicityEnd", end);
