@@ -19,7 +19,7 @@ class ArchitectureTest {
               "..pilotbase.calendar..", "..pilotbase.notification..", "..pilotbase.identity..",
               "..pilotbase.forms..", "..pilotbase.scoring..", "..pilotbase.organisation..",
               "..pilotbase.register..", "..pilotbase.experts..", "..pilotbase.platform..",
-              "..pilotbase.objection..", "..pilotbase.evidence..")
+              "..pilotbase.objection..", "..pilotbase.evidence..", "..pilotbase.documents..")
           .should().dependOnClassesThat().resideInAnyPackage(
               "..pilotbase.designation..", "..pilotbase.evaluation..", "..pilotbase.revocation..",
               "..pilotbase.web..")

@@ -29,14 +29,17 @@ public class ApplicationIntake {
   private final ApplicationService applications;
   private final RegisterService register;
   private final OutcomeMails mails;
+  private final DesignationDocuments documents;
   private final DecisionService decisionService;
 
   public ApplicationIntake(RoundService rounds, ApplicationService applications,
-      RegisterService register, OutcomeMails mails, DecisionService decisionService) {
+      RegisterService register, OutcomeMails mails, DecisionService decisionService,
+      DesignationDocuments documents) {
     this.rounds = rounds;
     this.applications = applications;
     this.register = register;
     this.mails = mails;
+    this.documents = documents;
     this.decisionService = decisionService;
   }
 
@@ -78,7 +81,8 @@ public class ApplicationIntake {
   /** The district did not recommend: recorded with its reason, and the applicant is told. */
   public void rejectedByDistrict(String id, String reason) {
     applications.setOutcome(id, ApplicationStatus.DISTRICT_REJECTED, "区县/归口单位未予推荐：" + reason);
-    mails.districtRejected(applications.get(id), reason);
+    Application a = applications.get(id);
+    mails.districtRejected(a, reason, documents.outcomeLetter(a, null, AppClock.today()).asAttachment());
   }
 
   static int monthsBetween(LocalDate from, LocalDate to) {

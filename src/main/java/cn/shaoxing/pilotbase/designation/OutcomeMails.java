@@ -1,10 +1,12 @@
 package cn.shaoxing.pilotbase.designation;
 
 import cn.shaoxing.pilotbase.identity.Role;
+import cn.shaoxing.pilotbase.notification.MailAttachment;
 import cn.shaoxing.pilotbase.notification.MailTemplate;
 import cn.shaoxing.pilotbase.notification.NotificationService;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +32,8 @@ public class OutcomeMails {
     }
   }
 
-  public void districtRejected(Application a, String reason) {
-    toApplicant(a, "district-rejected", Map.of("reviewerName", reviewerName(a.reviewerGroup()),
+  public void districtRejected(Application a, String reason, MailAttachment letter) {
+    toApplicant(a, letter, "district-rejected", Map.of("reviewerName", reviewerName(a.reviewerGroup()),
         "reason", String.valueOf(reason)));
   }
 
@@ -39,23 +41,33 @@ public class OutcomeMails {
     toApplicant(a, "formal-failed", Map.of("reason", String.valueOf(reason)));
   }
 
-  public void designated(Application a, String documentNumber, LocalDate documentDate) {
-    toApplicant(a, "designated", Map.of("unifiedName", RegisterService.UNIFIED_NAME,
+  public void designated(Application a, String documentNumber, LocalDate documentDate,
+      MailAttachment notice) {
+    toApplicant(a, notice, "designated", Map.of("unifiedName", RegisterService.UNIFIED_NAME,
         "documentNumber", String.valueOf(documentNumber), "documentDate", String.valueOf(documentDate)));
   }
 
-  public void notDesignated(Application a, String documentNumber) {
+  public void notDesignated(Application a, String documentNumber, MailAttachment letter) {
     String reason = a.outcomeReason() == null ? a.status().chineseName() : a.outcomeReason();
-    toApplicant(a, "not-designated", Map.of("documentNumber", String.valueOf(documentNumber),
+    toApplicant(a, letter, "not-designated", Map.of("documentNumber", String.valueOf(documentNumber),
         "reason", reason));
   }
 
   /** A mail to the applicant of {@code a}; every template names the organisation and the year. */
   private void toApplicant(Application a, String template, Map<String, Object> values) {
+    notifications.notifyUser(a.applicantUserId(), render(a, template, values));
+  }
+
+  /** The same, with an official document attached (ADR 0032). */
+  private void toApplicant(Application a, MailAttachment attachment, String template, Map<String, Object> values) {
+    notifications.notifyUser(a.applicantUserId(), render(a, template, values), List.of(attachment));
+  }
+
+  private static MailTemplate render(Application a, String template, Map<String, Object> values) {
     Map<String, Object> all = new java.util.HashMap<>(values);
     all.put("orgName", a.orgName());
     all.put("year", a.roundYear());
-    notifications.notifyUser(a.applicantUserId(), MailTemplate.render(OutcomeMails.class, template, all));
+    return MailTemplate.render(OutcomeMails.class, template, all);
   }
 
   static String reviewerName(String groupId) {

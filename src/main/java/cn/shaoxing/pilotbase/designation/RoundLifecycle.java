@@ -1,11 +1,13 @@
 package cn.shaoxing.pilotbase.designation;
 
 import cn.shaoxing.pilotbase.calendar.WorkingDays;
+import cn.shaoxing.pilotbase.notification.MailAttachment;
 import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.register.Designation;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,10 +25,11 @@ public class RoundLifecycle {
   private final OutcomeMails mails;
   private final WorkingDays workingDays;
   private final DesignationProperties properties;
+  private final DesignationDocuments documents;
 
   public RoundLifecycle(RoundService rounds, ApplicationService applications,
       DesignationScoring scoring, RegisterService register, OutcomeMails mails,
-      WorkingDays workingDays, DesignationProperties properties) {
+      WorkingDays workingDays, DesignationProperties properties, DesignationDocuments documents) {
     this.rounds = rounds;
     this.applications = applications;
     this.scoring = scoring;
@@ -34,6 +37,7 @@ public class RoundLifecycle {
     this.mails = mails;
     this.workingDays = workingDays;
     this.properties = properties;
+    this.documents = documents;
   }
 
   /** The round as opened: its panel size, indicator table version and end of applications. */
@@ -60,6 +64,9 @@ public class RoundLifecycle {
     Date start = AppClock.now();
     Date end = workingDays.publicityEnd(start, properties.publicityDays());
     rounds.startPublicity(year, start, end, objectionContact);
+    documents.publicityNotice(year, AppClock.dateOf(start),
+        AppClock.dateOf(end).minusDays(1), properties.publicityDays(),
+        objectionContact, applications.ofRound(year, ApplicationStatus.PROPOSED));
     return new Publicity(start, end);
   }
 
@@ -68,14 +75,18 @@ public class RoundLifecycle {
    * told so; every other applicant (except those who withdrew) is told the outcome and its reason.
    */
   public void publish(int year, String documentNumber, LocalDate documentDate) {
-    for (Application a : applications.ofRound(year)) {
+    List<Application> all = applications.ofRound(year);
+    MailAttachment notice = documents.designationNotice(year, documentNumber, documentDate,
+        all.stream().filter(a -> a.status() == ApplicationStatus.PROPOSED).toList()).asAttachment();
+    for (Application a : all) {
       if (a.status() == ApplicationStatus.PROPOSED) {
         register.designate(new Designation(a.orgName(), a.creditCode(), a.industryChain(),
             a.reviewerGroup(), year, documentNumber, documentDate, a.id()));
         applications.setOutcome(a.id(), ApplicationStatus.DESIGNATED, null);
-        mails.designated(a, documentNumber, documentDate);
+        mails.designated(a, documentNumber, documentDate, notice);
       } else if (a.status() != ApplicationStatus.WITHDRAWN) {
-        mails.notDesignated(a, documentNumber);
+        mails.notDesignated(a, documentNumber,
+            documents.outcomeLetter(a, documentNumber, documentDate).asAttachment());
       }
     }
     rounds.published(year, documentNumber, documentDate);

@@ -5,6 +5,7 @@ import cn.shaoxing.pilotbase.evaluation.EvaluationService.RevocationCandidate;
 import cn.shaoxing.pilotbase.evaluation.EvaluationVariables.ScoringMode;
 import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.platform.AppClock;
+import cn.shaoxing.pilotbase.notification.MailAttachment;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import cn.shaoxing.pilotbase.scoring.Grade;
@@ -52,11 +53,12 @@ public class CycleService {
   private final WorkingDays workingDays;
   private final EvaluationProperties properties;
   private final ProcessEngine engine;
+  private final EvaluationDocuments documents;
   private final ObjectMapper json = new ObjectMapper();
 
   public CycleService(EvaluationService evaluations, RegisterService register,
       BaseAccounts baseAccounts, EvaluationMails mails, WorkingDays workingDays,
-      EvaluationProperties properties, @Lazy ProcessEngine engine) {
+      EvaluationProperties properties, @Lazy ProcessEngine engine, EvaluationDocuments documents) {
     this.evaluations = evaluations;
     this.register = register;
     this.baseAccounts = baseAccounts;
@@ -64,6 +66,7 @@ public class CycleService {
     this.workingDays = workingDays;
     this.properties = properties;
     this.engine = engine;
+    this.documents = documents;
   }
 
   /**
@@ -117,6 +120,8 @@ public class CycleService {
     Date start = AppClock.now();
     Date end = workingDays.publicityEnd(start, properties.publicityDays());
     evaluations.startPublicity(cycleId, start, end);
+    documents.publicityNotice(evaluations.findCycle(cycleId).orElseThrow(), AppClock.dateOf(start),
+        AppClock.dateOf(end).minusDays(1), properties.publicityDays());
     return end;
   }
 
@@ -124,10 +129,12 @@ public class CycleService {
   public List<RevocationCandidate> publish(String cycleId, String cycleName, String documentNumber,
       LocalDate documentDate) {
     List<RevocationCandidate> revoke = evaluations.publish(cycleId, documentNumber, documentDate);
+    MailAttachment notice = documents.resultNotice(evaluations.findCycle(cycleId).orElseThrow(),
+        documentNumber, documentDate).asAttachment();
     for (Participation p : evaluations.participations(cycleId)) {
       DesignatedBase b = register.findById(p.baseId()).orElseThrow();
       mails.result(baseAccounts.accountOf(p.baseId()), b, cycleName, Grade.valueOf(p.grade()),
-          documentNumber, p.working());
+          documentNumber, p.working(), notice);
     }
     return revoke;
   }

@@ -1,11 +1,13 @@
 package cn.shaoxing.pilotbase.evaluation;
 
+import cn.shaoxing.pilotbase.notification.MailAttachment;
 import cn.shaoxing.pilotbase.notification.MailTemplate;
 import cn.shaoxing.pilotbase.notification.NotificationService;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
 import cn.shaoxing.pilotbase.scoring.Grade;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -31,12 +33,12 @@ public class EvaluationMails {
 
   /** A base's grade after publication: to its account (with the scoring working) and its reviewer. */
   public void result(Optional<String> baseUser, DesignatedBase b, String cycleName, Grade grade,
-      String documentNumber, String working) {
+      String documentNumber, String working, MailAttachment notice) {
     Map<String, Object> values = Map.of("cycleName", cycleName, "orgName", b.orgName(),
         "grade", grade.chineseName(), "documentNumber", documentNumber,
         "working", working == null ? "" : "\n评分明细：\n" + working);
-    baseUser.ifPresent(u -> notifications.notifyUser(u, render("result", values)));
-    notifications.notifyGroup(b.reviewerGroup(), render("result-to-reviewer", values));
+    baseUser.ifPresent(u -> notifications.notifyUser(u, render("result", values), List.of(notice)));
+    notifications.notifyGroup(b.reviewerGroup(), render("result-to-reviewer", values), List.of(notice));
   }
 
   public void selfEvaluationReminder(String baseUser, String cycleName, String orgName,

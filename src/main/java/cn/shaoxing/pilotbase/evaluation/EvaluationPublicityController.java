@@ -1,5 +1,8 @@
 package cn.shaoxing.pilotbase.evaluation;
 
+import cn.shaoxing.pilotbase.documents.CaseRefs;
+import cn.shaoxing.pilotbase.documents.DocumentKind;
+import cn.shaoxing.pilotbase.documents.DocumentService;
 import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.calendar.WorkingDays;
 import cn.shaoxing.pilotbase.register.RegisterService;
@@ -23,10 +26,13 @@ public class EvaluationPublicityController {
 
   private final EvaluationService evaluations;
   private final RegisterService register;
+  private final DocumentService documents;
 
-  public EvaluationPublicityController(EvaluationService evaluations, RegisterService register) {
+  public EvaluationPublicityController(EvaluationService evaluations, RegisterService register,
+      DocumentService documents) {
     this.evaluations = evaluations;
     this.register = register;
+    this.documents = documents;
   }
 
   @GetMapping("/public/evaluation/publicity")
@@ -54,6 +60,9 @@ public class EvaluationPublicityController {
         rows.add(r);
       }
       m.put("名单", rows);
+      // the publicity notice as issued (PDF, public), ADR 0032
+      documents.find(DocumentKind.EVALUATION_PUBLICITY, CaseRefs.cycle(c.id()))
+          .ifPresent(d -> m.put("公示文件", d.publicHref()));
       out.add(m);
     }
     return out;

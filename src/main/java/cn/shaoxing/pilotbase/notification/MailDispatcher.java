@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -45,6 +46,7 @@ public class MailDispatcher {
   private final JdbcTemplate jdbc;
   private final IdentityService identity;
   private final ObjectProvider<JavaMailSender> sender;
+  private final ObjectProvider<AttachmentSource> attachmentSource;
   private final String smtpHost;
   private final String from;
   private final int maxAttempts;
@@ -54,6 +56,7 @@ public class MailDispatcher {
       JdbcTemplate jdbc,
       IdentityService identity,
       ObjectProvider<JavaMailSender> sender,
+      ObjectProvider<AttachmentSource> attachmentSource,
       @Value("${spring.mail.host:}") String smtpHost,
       @Value("${pilotbase.mail.from}") String from,
       @Value("${pilotbase.mail.max-attempts:20}") int maxAttempts,
@@ -61,6 +64,7 @@ public class MailDispatcher {
     this.jdbc = jdbc;
     this.identity = identity;
     this.sender = sender;
+    this.attachmentSource = attachmentSource;
     this.smtpHost = smtpHost;
     this.from = from;
     this.maxAttempts = maxAttempts;
@@ -162,8 +166,10 @@ public class MailDispatcher {
     }
     Map<MimeMessage, String> messages = new IdentityHashMap<>();
     JavaMailSender mail;
+    List<AttachmentSource.Attachment> attachments;
     try {
       mail = sender.getObject();
+      attachments = attachments(p.id());
     } catch (Exception e) {
       addresses.forEach(a -> failed.put(a, e));
       return failed;
@@ -171,11 +177,14 @@ public class MailDispatcher {
     for (String address : addresses) {
       try {
         MimeMessage message = mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
         helper.setFrom(from);
         helper.setTo(address);
         helper.setSubject(p.subject());
         helper.setText(p.body(), false);
+        for (AttachmentSource.Attachment a : attachments) {
+          helper.addAttachment(a.fileName(), new ByteArrayResource(a.bytes()), a.contentType());
+        }
         messages.put(message, address);
       } catch (Exception e) {
         failed.put(address, e);
@@ -197,6 +206,27 @@ public class MailDispatcher {
       messages.values().forEach(a -> failed.put(a, e));
     }
     return failed;
+  }
+
+  /**
+   * The documents attached to a row, read now (not when it was queued): a document that cannot be read
+   * fails the attempt like an SMTP error, and the row is retried, never sent without its attachment.
+   */
+  private List<AttachmentSource.Attachment> attachments(String outboxId) {
+    List<String> ids = jdbc.queryForList(
+        "SELECT document_id FROM notif_attachment WHERE outbox_id = ? ORDER BY seq", String.class, outboxId);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    AttachmentSource source = attachmentSource.getIfAvailable();
+    List<AttachmentSource.Attachment> out = new ArrayList<>();
+    for (String id : ids) {
+      if (source == null) {
+        throw new IllegalStateException("附件无法读取：没有附件来源");
+      }
+      out.add(source.attachment(id).orElseThrow(() -> new IllegalStateException("附件无法读取：" + id)));
+    }
+    return out;
   }
 
   private Set<String> served(String outboxId) {

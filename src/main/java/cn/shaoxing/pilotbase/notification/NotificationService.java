@@ -2,6 +2,7 @@ package cn.shaoxing.pilotbase.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -36,6 +37,21 @@ public class NotificationService {
     notifyGroup(groupId, mail.subject(), mail.body());
   }
 
+  /**
+   * Mail to one platform user with stored documents attached (by reference, read when it is sent); the
+   * body gets one line naming each attachment.
+   */
+  public void notifyUser(String userId, MailTemplate mail, List<MailAttachment> attachments) {
+    attach(enqueue(RecipientKind.USER, userId, mail.subject(), withAttachmentLine(mail.body(), attachments),
+        null), attachments);
+  }
+
+  /** Mail to every member of a group with stored documents attached. */
+  public void notifyGroup(String groupId, MailTemplate mail, List<MailAttachment> attachments) {
+    attach(enqueue(RecipientKind.GROUP, groupId, mail.subject(), withAttachmentLine(mail.body(), attachments),
+        null), attachments);
+  }
+
   public void notifyGroup(String groupId, String subject, String body) {
     enqueue(RecipientKind.GROUP, groupId, subject, body, null);
   }
@@ -45,15 +61,37 @@ public class NotificationService {
     enqueue(RecipientKind.ADDRESS, email, subject, body, null);
   }
 
-  void enqueue(RecipientKind kind, String recipient, String subject, String body, String taskId) {
+  /** Queues one mail; returns its outbox id. */
+  String enqueue(RecipientKind kind, String recipient, String subject, String body, String taskId) {
     if (recipient == null || recipient.isBlank()) {
       throw new IllegalArgumentException("邮件收件人不能为空");
     }
     Timestamp now = Timestamp.from(Instant.now());
+    String id = UUID.randomUUID().toString();
     jdbc.update(
         "INSERT INTO notif_outbox (id, recipient_kind, recipient, subject, body, task_id, status, attempts,"
             + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
-        UUID.randomUUID().toString(), kind.name(), recipient, cut(subject, 300), cut(body, 10000), taskId, now, now);
+        id, kind.name(), recipient, cut(subject, 300), cut(body, 10000), taskId, now, now);
+    return id;
+  }
+
+  private void attach(String outboxId, List<MailAttachment> attachments) {
+    int seq = 0;
+    for (MailAttachment a : attachments) {
+      jdbc.update("INSERT INTO notif_attachment (outbox_id, seq, document_id) VALUES (?, ?, ?)",
+          outboxId, seq++, a.documentId());
+    }
+  }
+
+  static String withAttachmentLine(String body, List<MailAttachment> attachments) {
+    if (attachments.isEmpty()) {
+      return body;
+    }
+    StringBuilder sb = new StringBuilder(body).append("\n\n附件：");
+    for (int i = 0; i < attachments.size(); i++) {
+      sb.append(i == 0 ? "" : "、").append('《').append(attachments.get(i).title()).append("》（PDF）");
+    }
+    return sb.toString();
   }
 
   private static String cut(String s, int max) {

@@ -1,6 +1,7 @@
 package cn.shaoxing.pilotbase.revocation;
 
 import cn.shaoxing.pilotbase.calendar.WorkingDays;
+import cn.shaoxing.pilotbase.notification.MailAttachment;
 import cn.shaoxing.pilotbase.organisation.BaseAccounts;
 import cn.shaoxing.pilotbase.register.BaseStatus;
 import cn.shaoxing.pilotbase.register.DesignatedBase;
@@ -28,16 +29,19 @@ public class RevocationCases {
   private final RevocationMails mails;
   private final WorkingDays workingDays;
   private final int statementDays;
+  private final RevocationDocuments documents;
 
   public RevocationCases(RevocationService revocations, RegisterService register,
       BaseAccounts baseAccounts, RevocationMails mails, WorkingDays workingDays,
-      @Value("${pilotbase.revocation.statement-days:10}") int statementDays) {
+      @Value("${pilotbase.revocation.statement-days:10}") int statementDays,
+      RevocationDocuments documents) {
     this.revocations = revocations;
     this.register = register;
     this.baseAccounts = baseAccounts;
     this.mails = mails;
     this.workingDays = workingDays;
     this.statementDays = statementDays;
+    this.documents = documents;
   }
 
   /** Opens the case of an active base and tells its account, which may state its case. */
@@ -69,6 +73,8 @@ public class RevocationCases {
       LocalDate documentDate, String baseUser, String reviewerGroup, String orgName,
       String causeLabel) {
     revocations.revoke(caseId, partyComments, documentNumber, documentDate);
-    mails.revoked(baseUser, reviewerGroup, orgName, causeLabel, documentNumber, documentDate);
+    MailAttachment decision = documents.decision(revocations.find(caseId).orElseThrow(), orgName, causeLabel,
+        partyComments, documentNumber, documentDate, baseUser, reviewerGroup).asAttachment();
+    mails.revoked(baseUser, reviewerGroup, orgName, causeLabel, documentNumber, documentDate, decision);
   }
 }

@@ -1,9 +1,11 @@
 package cn.shaoxing.pilotbase.revocation;
 
+import cn.shaoxing.pilotbase.notification.MailAttachment;
 import cn.shaoxing.pilotbase.notification.MailTemplate;
 import cn.shaoxing.pilotbase.notification.NotificationService;
 import cn.shaoxing.pilotbase.register.RegisterService;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +37,12 @@ public class RevocationMails {
 
   /** The published revocation: to the base and to its reviewer. */
   public void revoked(String baseUser, String reviewerGroup, String orgName, String causeLabel,
-      String documentNumber, LocalDate documentDate) {
+      String documentNumber, LocalDate documentDate, MailAttachment decision) {
     Map<String, Object> values = Map.of("orgName", orgName, "unifiedName",
         RegisterService.UNIFIED_NAME, "documentNumber", documentNumber, "documentDate", documentDate,
         "causeLabel", causeLabel);
-    notifications.notifyUser(baseUser, render("revoked", values));
-    notifications.notifyGroup(reviewerGroup, render("revoked-to-reviewer", values));
+    notifications.notifyUser(baseUser, render("revoked", values), List.of(decision));
+    notifications.notifyGroup(reviewerGroup, render("revoked-to-reviewer", values), List.of(decision));
   }
 
   private static MailTemplate render(String name, Map<String, ?> values) {

@@ -37,6 +37,7 @@ class TaskMailTest extends IntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate tx;
   @Autowired ObjectProvider<JavaMailSender> sender;
+  @Autowired ObjectProvider<AttachmentSource> attachmentSource;
 
   private Deployment probe;
 
@@ -155,7 +156,7 @@ class TaskMailTest extends IntegrationTest {
   @Test
   void withoutSmtpHostMailIsLoggedNotSent() {
     Task task = startCaseFor(Role.DISTRICT_BINHAI, "BH-LOG-1");
-    MailDispatcher noSmtp = new MailDispatcher(jdbc, engine.getIdentityService(), sender, "", "noreply@test", 3,
+    MailDispatcher noSmtp = new MailDispatcher(jdbc, engine.getIdentityService(), sender, attachmentSource, "", "noreply@test", 3,
         java.time.Duration.ofMinutes(5));
     noSmtp.dispatchDue(Instant.now());
     assertThat(status(task.getId())).isEqualTo("LOGGED");
