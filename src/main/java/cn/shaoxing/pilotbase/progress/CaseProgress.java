@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.progress;
 
+import cn.shaoxing.pilotbase.documents.DocumentInfo;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,9 +11,11 @@ import java.util.List;
  * @param kind {@code application} (a designation application) or {@code evaluation} (a base in an
  *     evaluation cycle)
  * @param id the application id, or the evaluation's process instance id
+ * @param documents the official documents of this case the viewer may read (filled for one case, not the list)
  */
 public record CaseProgress(String kind, String id, String kindName, String title, int year, String reviewer,
-    String status, String outcome, List<Done> done, List<Open> current, Open next, boolean withdrawable) {
+    String status, String outcome, List<Done> done, List<Open> current, Open next, boolean withdrawable,
+    List<DocumentInfo> documents) {
 
   /** A step done, when, by whom, and what was decided that the viewer may read. */
   public record Done(String step, String actor, Instant at, List<String> details) {}
@@ -23,6 +26,12 @@ public record CaseProgress(String kind, String id, String kindName, String title
   /** The one line of the list: the case and what it waits for. */
   public record Summary(String kind, String id, String kindName, String title, int year, String reviewer,
       String status, String waitingFor, Instant due, boolean withdrawable) {}
+
+  /** The same case with the documents the viewer may read. */
+  public CaseProgress withDocuments(List<DocumentInfo> readable) {
+    return new CaseProgress(kind, id, kindName, title, year, reviewer, status, outcome, done, current, next,
+        withdrawable, List.copyOf(readable));
+  }
 
   public Summary summary() {
     Open first = !current.isEmpty() ? current.get(0) : next;

@@ -1,5 +1,9 @@
 package cn.shaoxing.pilotbase.progress;
 
+import cn.shaoxing.pilotbase.documents.CaseRefs;
+import cn.shaoxing.pilotbase.documents.DocumentInfo;
+import cn.shaoxing.pilotbase.documents.DocumentService;
+
 import cn.shaoxing.pilotbase.designation.Application;
 import cn.shaoxing.pilotbase.designation.ApplicationService;
 import cn.shaoxing.pilotbase.designation.ApplicationStatus;
@@ -76,9 +80,12 @@ public class CaseProgressService {
   private final HistoryService history;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final DocumentService documents;
 
   public CaseProgressService(ApplicationService applications, ApplicationWithdrawal withdrawal, RoundService rounds,
-      EvaluationService evaluations, HistoryService history, TaskService tasks, IdentityService identity) {
+      EvaluationService evaluations, HistoryService history, TaskService tasks, IdentityService identity,
+      DocumentService documents) {
+    this.documents = documents;
     this.applications = applications;
     this.withdrawal = withdrawal;
     this.rounds = rounds;
@@ -127,7 +134,8 @@ public class CaseProgressService {
     return asPlatform(() -> {
       if (APPLICATION.equals(kind)) {
         Application a = applications.find(id).orElseThrow(CaseProgressService::notFound);
-        return application(a, allowed(viewer, a.applicantUserId(), a.reviewerGroup()), true);
+        return application(a, allowed(viewer, a.applicantUserId(), a.reviewerGroup()), true)
+            .withDocuments(documentsOf(viewer, CaseRefs.application(a.id()), CaseRefs.round(a.roundYear())));
       }
       if (EVALUATION.equals(kind)) {
         HistoricProcessInstance p = history.createHistoricProcessInstanceQuery().processInstanceId(id)
@@ -136,10 +144,27 @@ public class CaseProgressService {
           throw notFound();
         }
         Map<String, Object> v = variables(p.getId());
-        return evaluation(p, v, allowed(viewer, (String) v.get("baseUser"), (String) v.get("reviewerGroup")), true);
+        String cycleId = (String) v.get("cycleId");
+        return evaluation(p, v, allowed(viewer, (String) v.get("baseUser"), (String) v.get("reviewerGroup")), true)
+            .withDocuments(documentsOf(viewer, cycleId == null ? null : CaseRefs.cycle(cycleId),
+                v.get("baseId") == null ? null : String.valueOf(v.get("baseId"))));
       }
       throw notFound();
     });
+  }
+
+  /**
+   * The official documents (公文) of a case the viewer may read: its own (an outcome letter) and those of
+   * its round or cycle or base (notices, a revocation decision), each checked by {@link DocumentService}.
+   */
+  private List<DocumentInfo> documentsOf(Viewer viewer, String... refs) {
+    Map<String, DocumentInfo> found = new LinkedHashMap<>();
+    for (String ref : refs) {
+      if (ref != null) {
+        documents.visibleTo(viewer.userId(), viewer.groups(), ref).forEach(d -> found.putIfAbsent(d.id(), d));
+      }
+    }
+    return List.copyOf(found.values());
   }
 
   /** The audience the viewer belongs to for a case; null for the bureau; 403 for anyone else. */
@@ -187,7 +212,8 @@ public class CaseProgressService {
     String outcome = a.outcomeReason() == null || a.outcomeReason().isBlank() ? "" : a.outcomeReason();
     boolean withdrawable = audience == Audience.OWNER && withdrawal.possible(a);
     return new CaseProgress(APPLICATION, a.id(), "中试基地申报", a.orgName(), a.roundYear(),
-        reviewerName(a.reviewerGroup()), a.status().chineseName(), outcome, done, current, next, withdrawable);
+        reviewerName(a.reviewerGroup()), a.status().chineseName(), outcome, done, current, next, withdrawable,
+        List.of());
   }
 
   /** Statuses in which the application never reached the round's review (no designation-evaluation). */
@@ -251,7 +277,7 @@ public class CaseProgressService {
     String title = (String) v.getOrDefault("orgName", "");
     return new CaseProgress(EVALUATION, p.getId(),
         "基地绩效评价" + (v.get("cycleName") == null ? "" : "（" + v.get("cycleName") + "）"), title, year,
-        reviewerName((String) v.get("reviewerGroup")), status, outcome, done, current, next, false);
+        reviewerName((String) v.get("reviewerGroup")), status, outcome, done, current, next, false, List.of());
   }
 
   private static String gradeName(String grade) {

@@ -37,7 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * 办理进度 (issue 12) on PostgreSQL with real applications: what an applicant and its district read of
  * a case (steps, dates, the reasons meant for them, what comes next), what nobody else may read, and
- * withdrawal as an action with its refusals; a base's evaluation likewise. Years 2071–2074 and 2076: the brief allotted 2130–2139, but a
+ * withdrawal as an action with its refusals; a base's evaluation likewise. Years 2071–2074 and 2076–2078: the brief allotted 2130–2139, but a
  * round's year must be 2020–2100 (designation-round-start.form, the working-day calendar), so these
  * years, unused by the other tests, stand in for them.
  */
@@ -170,6 +170,36 @@ class CaseProgressTest extends IntegrationTest {
     assertThat(anonymous.statusCode()).isEqualTo(302);
     // the applicant has no withdrawal task in its list any more (issue 12)
     assertThat(engine.getTaskService().createTaskQuery().taskAssignee(a.user()).count()).isZero();
+  }
+
+  @Test
+  void aRefusedApplicantFindsItsOutcomeLetterOnItsCasePageAndNobodyElseDoes() throws Exception {
+    DesignationTestSupport.openRound(engine, 2078, 5);
+    Org a = file(2078, 1, "柯桥告知书测试中试有限公司", "districtKeqiao");
+    Org b = file(2078, 2, "柯桥旁观测试中试有限公司", "districtKeqiao");
+    DesignationTestSupport.complete(engine, a.application().getId(), "Task_DistrictReview",
+        Map.of("districtDecision", "reject", "districtComments", "中试服务收入未达到申报条件"));
+    String id = appId(a);
+
+    // the applicant's case lists the letter issued at the district's refusal, with a link it may follow
+    String json = rest.get("/api/my/cases/applications/" + id, as(a)).body();
+    assertThat(json).contains("\"documents\":[", "OUTCOME_LETTER", "结果告知书");
+    String docId = json.replaceAll("(?s).*\"documents\":\\[\\{\"id\":\"([^\"]+)\".*", "$1");
+    assertThat(docId).doesNotContain("{").isNotBlank();
+    HttpClient owner = WebappLogin.as(baseUrl(), a.user(), PASSWORD);
+    String detail = page(owner, "/my/cases/applications/" + id).body();
+    assertThat(detail).contains("文书", "/documents/" + docId, "结果告知书");
+    HttpResponse<byte[]> pdf = owner.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/documents/" + docId)).GET()
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+    // its district sees the letter too; another applicant of the same district neither the case nor the letter
+    assertThat(rest.get("/api/my/cases/applications/" + id, "keqiao1").body()).contains(docId);
+    assertThat(rest.get("/api/my/cases/applications/" + id, as(b)).statusCode()).isEqualTo(403);
+    assertThat(rest.get("/api/documents/" + docId, as(b)).statusCode()).isEqualTo(404);
+    // b's own case page lists no document (nothing was issued for it)
+    assertThat(rest.get("/api/my/cases/applications/" + appId(b), as(b)).body()).contains("\"documents\":[]");
   }
 
   @Test
