@@ -108,9 +108,11 @@ public class DashboardService {
         .map(c -> new ChainCoverage(c.chineseName(), chains.getOrDefault(c.id(), 0L), chains.containsKey(c.id())))
         .toList();
     int percent = (int) Math.min(100, Math.round(active.size() * 100.0 / GOAL));
-    List<Integer> cycleYears = jdbc.queryForList("SELECT DISTINCT cycle_year FROM eva_cycle ORDER BY cycle_year DESC", Integer.class);
+    List<ExportLink> cycleExports = jdbc.query("SELECT id, cycle_name FROM eva_cycle ORDER BY cycle_year DESC, opened_at DESC",
+        (rs, i) -> new ExportLink(rs.getString("cycle_name") + "得分（Excel）",
+            "/exports/cycles/" + rs.getString("id") + "/scores.xlsx"));
     return new Snapshot(active.size(), all.size() - active.size(), GOAL, percent, key, progress(all),
-        byChain(chains), byDistrict(active), grades(), openWork(), exports(cycleYears));
+        byChain(chains), byDistrict(active), grades(), openWork(), exports(cycleExports));
   }
 
   /** Years with a designation or a revocation, oldest first. */
@@ -234,17 +236,18 @@ public class DashboardService {
         .toList();
   }
 
-  /** The register (Excel and CSV), each round's applications and each cycle's scores, newest first. */
-  private List<ExportLink> exports(List<Integer> cycleYears) {
+  /**
+   * The register (Excel and CSV), each round's applications and each cycle's scores, newest first. A cycle
+   * is linked by its id: a year may have more than one cycle (e.g. a supplementary one).
+   */
+  private List<ExportLink> exports(List<ExportLink> cycleExports) {
     List<ExportLink> links = new ArrayList<>();
     links.add(new ExportLink("中试基地名录（Excel）", "/exports/register.xlsx"));
     links.add(new ExportLink("中试基地名录（CSV）", "/dashboard/register.csv"));
     for (Round r : rounds.list()) {
       links.add(new ExportLink(r.year() + "年度认定申报汇总（Excel）", "/exports/rounds/" + r.year() + "/applications.xlsx"));
     }
-    for (int year : cycleYears) {
-      links.add(new ExportLink(year + "年度评价得分（Excel）", "/exports/cycles/" + year + "/scores.xlsx"));
-    }
+    links.addAll(cycleExports);
     return links;
   }
 

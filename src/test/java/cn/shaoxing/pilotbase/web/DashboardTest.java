@@ -210,7 +210,7 @@ class DashboardTest extends IntegrationTest {
 
       String page = bureauPage();
       assertThat(page).contains("2123年度绩效评价（看板测试）")
-          .contains("href=\"/exports/cycles/2123/scores.xlsx\">2123年度评价得分（Excel）</a>");
+          .contains("href=\"/exports/cycles/" + cycle.cycleId() + "/scores.xlsx\">2123年度绩效评价（看板测试）得分（Excel）</a>");
     } finally {
       engine.getRuntimeService().deleteProcessInstance(cycle.cycle().getId(), "看板测试结束");
     }
@@ -276,8 +276,9 @@ class DashboardTest extends IntegrationTest {
     for (Round r : rounds.list()) {
       assertThat(page).contains("href=\"/exports/rounds/" + r.year() + "/applications.xlsx\">" + r.year() + "年度认定申报汇总（Excel）</a>");
     }
-    for (Integer y : jdbc.queryForList("SELECT DISTINCT cycle_year FROM eva_cycle", Integer.class)) {
-      assertThat(page).contains("href=\"/exports/cycles/" + y + "/scores.xlsx\">" + y + "年度评价得分（Excel）</a>");
+    for (Map<String, Object> c : jdbc.queryForList("SELECT id, cycle_name FROM eva_cycle")) {
+      assertThat(page).contains("href=\"/exports/cycles/" + c.get("id") + "/scores.xlsx\">"
+          + org.springframework.web.util.HtmlUtils.htmlEscape((String) c.get("cycle_name")) + "得分（Excel）</a>");
     }
   }
 
