@@ -86,7 +86,7 @@ public class DesignationDocuments {
         + "或市科技局成果转化处联系。欢迎你单位在符合条件后再次申报。");
     body.add("特此告知。");
     return documents.issue(DocumentKind.OUTCOME_LETTER, CaseRefs.application(a.id()), null,
-        new OfficialDocument(title, null, date, a.orgName() + "：", body, null, List.of(), "此件依申请公开"),
+        new OfficialDocument(title, null, date, a.orgName() + "：", body, null, List.of(), "此件不公开"),
         new Audience(a.applicantUserId(), a.reviewerGroup()));
   }
 
