@@ -1,15 +1,13 @@
 package cn.shaoxing.pilotbase.calendar;
 
-import static cn.shaoxing.pilotbase.calendar.CalendarVariables.CALENDAR_HOLIDAYS;
-import static cn.shaoxing.pilotbase.calendar.CalendarVariables.CALENDAR_SOURCE;
-import static cn.shaoxing.pilotbase.calendar.CalendarVariables.CALENDAR_WORKDAYS;
 import static cn.shaoxing.pilotbase.calendar.CalendarVariables.CALENDAR_YEAR;
 
 import cn.shaoxing.pilotbase.platform.NamedLocks;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +18,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The calendar-upkeep process (补录工作日历) as the bean {@code calendarUpkeep}: raised once per
- * missing year by {@link MissingCalendarWarning}, started by the bureau from Tasklist for any year,
- * and storing the year's holidays when the form is done. Business key: the year.
+ * The calendar-upkeep process (补录工作日历): raised once per missing year by {@link
+ * MissingCalendarWarning}, started by the bureau from Tasklist for any year, and storing the year's
+ * holidays when the form is done ({@link CalendarUpkeepSteps}). Business key: the year.
  */
-@Component("calendarUpkeep")
+@Component
 public class CalendarUpkeep {
 
   public static final String PROCESS = "calendar-upkeep";
@@ -72,21 +70,20 @@ public class CalendarUpkeep {
         .processInstanceBusinessKey(String.valueOf(year)).list();
   }
 
-  /** Step Task_StoreCalendar: the entered year replaces what was stored for it (form already checked). */
-  public void store(DelegateExecution execution) {
-    int year = CALENDAR_YEAR.of(execution);
-    CalendarText.Result read = CalendarText.read(year, CALENDAR_SOURCE.of(execution),
-        CALENDAR_HOLIDAYS.of(execution), CALENDAR_WORKDAYS.of(execution));
+  /**
+   * Stores the year entered in process instance {@code processInstanceId} (the form was checked
+   * already; checked again here for variables changed behind the form, e.g. in Cockpit).
+   */
+  public void store(int year, String source, String holidays, String workdays, String processInstanceId) {
+    CalendarText.Result read = CalendarText.read(year, source, holidays, workdays);
     List<String> problems = read.allProblems();
     if (!problems.isEmpty()) {
-      // only reachable when the variables were changed behind the form (e.g. in Cockpit)
       throw new CalendarInputException(problems);
     }
-    String user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-        ? "bureau"
-        : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+    Authentication who = engine.getIdentityService().getCurrentAuthentication();
+    String user = who == null || who.getUserId() == null ? "bureau" : who.getUserId();
     repository.replaceYear(read.calendar(), user);
-    stored(year, execution.getProcessInstanceId(), user);
+    stored(year, processInstanceId, user);
     LOG.info("{}年工作日历已由{}录入（{}，节假日{}天，调休上班日{}天）", year, user, read.calendar().source(),
         read.calendar().holidays().size(), read.calendar().workdays().size());
   }
@@ -96,10 +93,20 @@ public class CalendarUpkeep {
    * with, and the working days are read again once the change is committed.
    */
   public void stored(int year, String exceptProcessInstanceId, String user) {
-    for (ProcessInstance other : openUpkeeps(year)) {
-      if (!other.getId().equals(exceptProcessInstanceId)) {
-        engine.getRuntimeService().deleteProcessInstance(other.getId(),
-            year + "年工作日历已由" + user + "录入", true, true);
+    // The platform's own clean-up, not limited by the caller's grants (the bureau may not delete instances).
+    IdentityService identity = engine.getIdentityService();
+    Authentication saved = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      for (ProcessInstance other : openUpkeeps(year)) {
+        if (!other.getId().equals(exceptProcessInstanceId)) {
+          engine.getRuntimeService().deleteProcessInstance(other.getId(),
+              year + "年工作日历已由" + user + "录入", true, true);
+        }
+      }
+    } finally {
+      if (saved != null) {
+        identity.setAuthentication(saved);
       }
     }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -3,6 +3,8 @@ package cn.shaoxing.pilotbase.calendar;
 import cn.shaoxing.pilotbase.platform.AppClock;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,6 +21,8 @@ public class MissingCalendarWarning {
 
   /** Name of the standalone warning tasks of earlier versions (no form), replaced by the process. */
   static final String LEGACY_TASK_PREFIX = "补录工作日历：";
+
+  private static final Logger LOG = LoggerFactory.getLogger(MissingCalendarWarning.class);
 
   private final WorkingDays workingDays;
   private final CalendarUpkeep upkeep;
@@ -42,12 +46,20 @@ public class MissingCalendarWarning {
   @Scheduled(fixedDelayString = "${pilotbase.calendar.warning-interval-ms:60000}", initialDelay = 30000)
   public void raiseWarnings() {
     for (int year : workingDays.missingYears()) {
-      if (upkeep.raise(year)) {
-        for (Task legacy : taskService.createTaskQuery()
-            .taskName(LEGACY_TASK_PREFIX + year + "年节假日安排").list()) {
-          if (legacy.getProcessInstanceId() == null) {
-            taskService.deleteTask(legacy.getId(), "由“补录工作日历”流程代替");
-          }
+      try {
+        if (!upkeep.raise(year)) {
+          workingDays.acknowledgeMissingYear(year);
+          continue;
+        }
+      } catch (RuntimeException e) {
+        // a warning never stops the application; the next run tries again
+        LOG.warn("未能为{}年发起“补录工作日历”任务，稍后重试：{}", year, e.toString());
+        continue;
+      }
+      for (Task legacy : taskService.createTaskQuery()
+          .taskName(LEGACY_TASK_PREFIX + year + "年节假日安排").list()) {
+        if (legacy.getProcessInstanceId() == null) {
+          taskService.deleteTask(legacy.getId(), "由“补录工作日历”流程代替");
         }
       }
       workingDays.acknowledgeMissingYear(year);
