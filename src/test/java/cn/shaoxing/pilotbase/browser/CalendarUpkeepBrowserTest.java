@@ -64,7 +64,7 @@ class CalendarUpkeepBrowserTest extends BrowserWalk {
     tasklist.login("bureau1");
     FormJs form = openGroupTask("bureau1", task);
     assertThat(tasklist.openTaskName()).isEqualTo("补录工作日历：2097年节假日安排");
-    assertThat(form.shownText()).contains("补录2097年工作日历");
+    assertThat(form.value("年份")).isEqualTo("2097");
     tasklist.claim();
     // 2097-01-01 is a Tuesday; Sat 5 Jan 2097 is the make-up day, Mon 7 Jan is not a weekend
     tasklist.taskForm()
