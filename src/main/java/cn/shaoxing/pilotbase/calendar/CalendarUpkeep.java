@@ -47,12 +47,17 @@ public class CalendarUpkeep {
   }
 
   /**
-   * Starts the upkeep of {@code year} unless one is open already (on any node: under a database
-   * lock); returns whether it started one.
+   * Starts the upkeep of {@code year} unless one is open already or the year was entered meanwhile
+   * (on any node: under a database lock); returns whether it started one.
    */
   @Transactional
   public boolean raise(int year) {
     locks.lock(START_LOCK);
+    if (repository.year(year).source() != null) {
+      // entered meanwhile (on another node, whose cache this one does not share): read it, no warning
+      workingDays.reload();
+      return false;
+    }
     if (!openUpkeeps(year).isEmpty()) {
       return false;
     }

@@ -192,4 +192,14 @@ class CalendarUpkeepProcessTest extends IntegrationTest {
     assertThat(upkeep.openUpkeeps(2093)).isEmpty();
     assertThat(workingDays.isWorkingDay(LocalDate.of(2093, 1, 1))).isFalse();
   }
+
+  @Test
+  void aYearEnteredOnAnotherNodeRaisesNoUpkeepHere() {
+    // Another node stored 2094 (this node's cache does not have it yet).
+    jdbc.update("INSERT INTO cal_year (cal_year, source, updated_by) VALUES (2094, '国办发明电〔2093〕2号', 'bureau2')");
+    jdbc.update("INSERT INTO cal_special_day (day_date, kind, label) VALUES (DATE '2094-01-01', 'HOLIDAY', '元旦')");
+    assertThat(upkeep.raise(2094)).isFalse();
+    assertThat(upkeep.openUpkeeps(2094)).isEmpty();
+    assertThat(workingDays.isWorkingDay(LocalDate.of(2094, 1, 1))).isFalse(); // read again while looking
+  }
 }
