@@ -21,11 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 补录工作日历 (calendar-upkeep) on PostgreSQL with the real engine: the warning raises one upkeep per
  * missing year, the bureau completes it through Tasklist's REST call (submit-form) or starts one for
  * any year, bad data is refused in Chinese with nothing stored, districts may not touch it.
- * Test years 2091–2094.
+ * Test years 2091–2094 and 2099.
  */
 class CalendarUpkeepProcessTest extends IntegrationTest {
 
-  private static final List<Integer> YEARS = List.of(2091, 2092, 2093, 2094);
+  private static final List<Integer> YEARS = List.of(2091, 2092, 2093, 2094, 2099);
 
   @Autowired WorkingDays workingDays;
   @Autowired MissingCalendarWarning warning;
@@ -201,5 +201,28 @@ class CalendarUpkeepProcessTest extends IntegrationTest {
     assertThat(upkeep.raise(2094)).isFalse();
     assertThat(upkeep.openUpkeeps(2094)).isEmpty();
     assertThat(workingDays.isWorkingDay(LocalDate.of(2094, 1, 1))).isFalse(); // read again while looking
+  }
+
+  @Test
+  void twoNodesWarningAtTheSameMomentStartOneUpkeep() throws Exception {
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Boolean>> raised = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        raised.add(nodes.submit(() -> {
+          together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+          return upkeep.raise(2099);
+        }));
+      }
+      List<Boolean> results = new java.util.ArrayList<>();
+      for (var f : raised) {
+        results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(results).containsExactlyInAnyOrder(true, false);
+      assertThat(upkeep.openUpkeeps(2099)).hasSize(1);
+    } finally {
+      nodes.shutdownNow();
+    }
   }
 }
