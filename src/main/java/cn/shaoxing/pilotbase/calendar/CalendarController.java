@@ -26,11 +26,14 @@ public class CalendarController {
   private final CalendarRepository repository;
   private final WorkingDays workingDays;
   private final AccessGuard guard;
+  private final CalendarUpkeep upkeep;
 
-  public CalendarController(CalendarRepository repository, WorkingDays workingDays, AccessGuard guard) {
+  public CalendarController(CalendarRepository repository, WorkingDays workingDays, AccessGuard guard,
+      CalendarUpkeep upkeep) {
     this.repository = repository;
     this.workingDays = workingDays;
     this.guard = guard;
+    this.upkeep = upkeep;
   }
 
   @GetMapping("/{year}")
@@ -68,7 +71,7 @@ public class CalendarController {
       throw new CalendarInputException(problems);
     }
     repository.replaceYear(body, user);
-    workingDays.reload();
+    upkeep.stored(year, null, user); // open 补录工作日历 of that year are done with; working days reloaded
     return ResponseEntity.status(HttpStatus.OK).body(year(year));
   }
 }

@@ -26,12 +26,14 @@ public record YearCalendar(int year, String source, List<Day> holidays, List<Day
       problems.add("数据来源不得超过200字");
     }
     Set<LocalDate> seen = new HashSet<>();
-    check(holidays, "节假日", seen, problems, false);
-    check(workdays, "调休上班日", seen, problems, true);
+    check(holidays, "节假日", seen, Set.of(), problems, false);
+    Set<LocalDate> holidayDates = new HashSet<>(seen);
+    check(workdays, "调休上班日", seen, holidayDates, problems, true);
     return problems;
   }
 
-  private void check(List<Day> days, String what, Set<LocalDate> seen, List<String> problems, boolean mustBeWeekend) {
+  private void check(List<Day> days, String what, Set<LocalDate> seen, Set<LocalDate> holidayDates,
+      List<String> problems, boolean mustBeWeekend) {
     if (days == null) {
       problems.add(what + "列表不能为空值（没有时请传空数组）");
       return;
@@ -49,7 +51,9 @@ public record YearCalendar(int year, String source, List<Day> holidays, List<Day
       } else if (d.label().length() > 100) {
         problems.add(what + " " + d.date() + " 名称不得超过100字");
       }
-      if (!seen.add(d.date())) {
+      if (holidayDates.contains(d.date())) {
+        problems.add("日期 " + d.date() + " 重复出现：不能既是节假日又是调休上班日");
+      } else if (!seen.add(d.date())) {
         problems.add("日期 " + d.date() + " 重复出现");
       }
       DayOfWeek dow = d.date().getDayOfWeek();

@@ -31,7 +31,8 @@ public class ExpressionSandbox extends AbstractProcessEnginePlugin {
   /** The beans diagrams may call. A diagram that names another bean fails when it runs. */
   public static final Set<String> PROCESS_BEANS = Set.of(
       "roundSteps", "applicationSteps", "applicationReviewSteps", "cycleSteps",
-      "baseEvaluationSteps", "evaluationSchedule", "objectionSteps", "revocationSteps", "workingDays");
+      "baseEvaluationSteps", "evaluationSchedule", "objectionSteps", "revocationSteps", "workingDays",
+      "calendarUpkeepSteps");
 
   /** Properties and methods no expression may use on any object. */
   static final Set<String> FORBIDDEN_MEMBERS = Set.of(
