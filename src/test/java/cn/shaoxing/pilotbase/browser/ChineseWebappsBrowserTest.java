@@ -91,6 +91,9 @@ class ChineseWebappsBrowserTest extends BrowserWalk {
       browser.waitFor("流程实例视图的中文标签", d -> browser.bodyText().contains("实例ID："));
       assertThat(browser.bodyText()).contains("业务键：", "变量", "故障")
           .doesNotContain("Instance ID:").doesNotContain("Variables");
+      browser.waitFor("变量表", d -> !d.findElements(By.cssSelector("table.cam-table > thead td.actions")).isEmpty());
+      assertThat(browser.js("return getComputedStyle(document.querySelector('table.cam-table > thead td.actions'),"
+          + " '::before').content")).isEqualTo("\"操作\"");
       assertNoMigrationBanner();
       browser.shot("Cockpit流程实例视图");
     } finally {
@@ -105,7 +108,7 @@ class ChineseWebappsBrowserTest extends BrowserWalk {
     // signed in as admin through Cockpit above: the session covers every webapp
     browser.waitFor("管理台中文用户列表", d -> browser.bodyText().contains("用户"));
     browser.waitFor("用户列表", d -> browser.bodyText().contains("bureau1"));
-    assertThat(browser.bodyText()).contains("用户组", "授权").doesNotContain("Authorizations").doesNotContain("Groups");
+    assertThat(browser.bodyText()).contains("分组", "租户", "授权").doesNotContain("Authorizations").doesNotContain("Groups");
     assertNoMigrationBanner();
     browser.shot("管理台用户列表");
 
