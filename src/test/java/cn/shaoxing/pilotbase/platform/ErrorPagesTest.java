@@ -107,6 +107,15 @@ class ErrorPagesTest extends IntegrationTest {
     assertThat(page.statusCode()).isEqualTo(302);
     assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login-expired"));
 
+    // the evidence page inside a task form answers in place (no redirect in an iframe), saying the same
+    HttpResponse<String> evidence = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/evidence/draft/application"))
+        .header("Accept", BROWSER_ACCEPT).header("Cookie", "JSESSIONID=" + Base64.getEncoder()
+            .encodeToString("c0ffee00-0000-4000-8000-000000000001".getBytes(StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(evidence.statusCode()).isEqualTo(401);
+    assertThat(evidence.body()).contains("登录已过期，请重新登录", "重新登录任务列表");
+    assertThat(html(http, "/evidence/draft/application").body()).doesNotContain("登录已过期");
+
     HttpResponse<String> expired = html(http, "/login-expired");
     assertThat(expired.statusCode()).isEqualTo(200);
     assertPersonPage(expired, "登录已过期，请重新登录", "/camunda/app/tasklist/default/#/login");
