@@ -15,7 +15,19 @@ public final class WebappSession {
   /** Where a person who is not signed in is sent. */
   public static final String LOGIN = "/camunda/app/tasklist/default/#/login";
 
+  /** Where a person whose login expired is sent: 「登录已过期，请重新登录」 with a link to {@link #LOGIN}. */
+  public static final String LOGIN_EXPIRED = "/login-expired";
+
   private WebappSession() {}
+
+  /**
+   * Where to send a person who is not signed in: the page saying the login expired when the browser
+   * still presents a session that has ended (timed out, or signed out in another tab), else
+   * Tasklist's login.
+   */
+  public static String login(HttpServletRequest request) {
+    return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid() ? LOGIN_EXPIRED : LOGIN;
+  }
 
   /** The signed-in user, or null. */
   public static UserAuthentication user(HttpServletRequest request) {

@@ -1,5 +1,8 @@
 package cn.shaoxing.pilotbase.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -29,9 +32,19 @@ public class ApiExceptionHandler {
     return body(HttpStatus.BAD_REQUEST, "BAD_PARAMETER", List.of("参数 " + e.getName() + " 的取值无效"));
   }
 
+  /**
+   * A refusal of our API: JSON with its reason. The same refusal from one of our pages (e.g. a bad
+   * /evidence/... address) goes to the error pages instead (Chinese page for a browser, see
+   * {@link ErrorPages}).
+   */
   @ExceptionHandler(ResponseStatusException.class)
-  public ResponseEntity<Map<String, Object>> status(ResponseStatusException e) {
+  public ResponseEntity<Map<String, Object>> status(ResponseStatusException e, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
     HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+    if (!ErrorPages.isApi(request) && !response.isCommitted()) {
+      response.sendError(status.value());
+      return null;
+    }
     return body(status, status.name(), List.of(e.getReason() == null ? status.getReasonPhrase() : e.getReason()));
   }
 

@@ -78,7 +78,7 @@ public class ExportsController {
       throws IOException {
     UserAuthentication user = WebappSession.user(request);
     if (user == null) {
-      response.sendRedirect(WebappSession.LOGIN);
+      response.sendRedirect(WebappSession.login(request));
       return;
     }
     if (!AccessGuard.hasAny(new Authentication(user.getIdentityId(), user.getGroupIds()), READERS)) {

@@ -50,7 +50,7 @@ public class DashboardController {
   public Object page(HttpServletRequest request, Model model) {
     UserAuthentication user = WebappSession.user(request);
     if (user == null) {
-      return "redirect:" + WebappSession.LOGIN;
+      return "redirect:" + WebappSession.login(request);
     }
     if (!mayView(user.getGroupIds())) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))

@@ -41,7 +41,7 @@ public class DoneTasksController {
   public String done(HttpServletRequest request, Model model) {
     UserAuthentication user = WebappSession.user(request);
     if (user == null) {
-      return "redirect:" + WebappSession.LOGIN;
+      return "redirect:" + WebappSession.login(request);
     }
     model.addAttribute("user", user.getIdentityId());
     model.addAttribute("tasks", doneBy(user.getIdentityId()));

@@ -60,6 +60,7 @@ public class EvidencePageController {
       // inside a form's iframe a redirect would show Tasklist's login, which refuses to be framed
       response.setStatus(HttpStatus.UNAUTHORIZED.value());
       model.addAttribute("login", WebappSession.LOGIN);
+      model.addAttribute("expired", WebappSession.LOGIN_EXPIRED.equals(WebappSession.login(request)));
       return "evidence-login";
     }
     model.addAttribute("user", user.getIdentityId());

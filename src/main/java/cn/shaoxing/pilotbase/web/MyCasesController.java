@@ -53,7 +53,7 @@ public class MyCasesController {
   public String page(HttpServletRequest request, Model model) {
     UserAuthentication user = WebappSession.user(request);
     if (user == null) {
-      return "redirect:" + WebappSession.LOGIN;
+      return "redirect:" + WebappSession.login(request);
     }
     model.addAttribute("user", user.getIdentityId());
     model.addAttribute("dates", DATES);
@@ -66,7 +66,7 @@ public class MyCasesController {
       HttpServletResponse response, Model model) {
     UserAuthentication user = WebappSession.user(request);
     if (user == null) {
-      return "redirect:" + WebappSession.LOGIN;
+      return "redirect:" + WebappSession.login(request);
     }
     return detail(user, kind, id, response, model);
   }
@@ -76,7 +76,7 @@ public class MyCasesController {
       HttpServletRequest request, HttpServletResponse response, Model model) {
     UserAuthentication user = WebappSession.user(request);
     if (user == null) {
-      return "redirect:" + WebappSession.LOGIN;
+      return "redirect:" + WebappSession.login(request);
     }
     model.addAttribute("reason", reason == null ? "" : reason);
     if (!WebappSession.sameOrigin(request)) {

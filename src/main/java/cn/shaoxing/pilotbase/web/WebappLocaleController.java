@@ -17,16 +17,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Simplified Chinese labels for Camunda Tasklist, Admin and the welcome page: the English labels
- * shipped with this Camunda version, overlaid with Camunda's community translations
- * ({@code camunda-webapp-translations}, copied into the build under {@code webapp-i18n/}). Labels
- * new in this version stay English instead of showing raw keys. The apps' {@code config.js} offer
- * "zh" to browsers set to Chinese.
+ * Simplified Chinese labels for Camunda Tasklist, Cockpit, Admin and the welcome page: the English
+ * labels shipped with this Camunda version overlaid with the Chinese ones vendored under
+ * {@code webapp-i18n/<app>/zh.json} (see its NOTICE.md), so that a label a later Camunda version
+ * adds shows in English rather than as a raw key ({@code WebappLabelsTest} fails until it is
+ * translated). The apps' {@code config.js} offer "zh" to browsers set to Chinese; the file's
+ * {@code dateLocales} make the apps' relative and absolute dates Chinese.
  */
 @RestController
 public class WebappLocaleController {
 
-  private static final Set<String> APPS = Set.of("tasklist", "admin", "welcome");
+  public static final Set<String> APPS = Set.of("tasklist", "cockpit", "admin", "welcome");
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final Map<String, String> cache = new ConcurrentHashMap<>();
@@ -43,16 +44,14 @@ public class WebappLocaleController {
   private String merge(String app) {
     try {
       ObjectNode english = (ObjectNode) read("META-INF/resources/webjars/camunda/app/" + app + "/locales/en.json");
-      JsonNode chinese = read("webapp-i18n/" + app + "/zh-Hans.json");
+      JsonNode chinese = read("webapp-i18n/" + app + "/zh.json");
       ObjectNode labels = (ObjectNode) english.path("labels");
       chinese.path("labels").fields().forEachRemaining(e -> {
         if (labels.has(e.getKey())) {
           labels.set(e.getKey(), e.getValue());
         }
       });
-      if (chinese.has("dateLocales")) {
-        english.set("dateLocales", chinese.get("dateLocales"));
-      }
+      english.set("dateLocales", chinese.get("dateLocales"));
       return mapper.writeValueAsString(english);
     } catch (IOException e) {
       throw new IllegalStateException("无法生成" + app + "的中文界面文本", e);

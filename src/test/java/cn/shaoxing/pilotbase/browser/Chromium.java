@@ -15,7 +15,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Starts Debian's headless Chromium through Debian's chromedriver. Nothing is downloaded: when the
  * packages are missing the test FAILS with the install command (CI installs them in .ci/run).
- * Paths can be overridden with -Dbrowser.chromium=... and -Dbrowser.chromedriver=....
+ * Paths can be overridden with -Dbrowser.chromium=... and -Dbrowser.chromedriver=.... The browser is
+ * set to Chinese (--lang=zh-CN, Accept-Language zh-CN) and to the time zone Asia/Shanghai.
  */
 final class Chromium {
 
@@ -53,6 +54,8 @@ final class Chromium {
         .usingDriverExecutable(driver)
         .usingAnyFreePort()
         .withLogFile(new File("target/chromedriver.log"))
+        // the bureau's time zone, whatever the machine's: the webapps show dates in the browser's zone
+        .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
         .build();
     ChromeDriver chrome = new ChromeDriver(service, options);
     chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));

@@ -6,11 +6,11 @@ import cn.shaoxing.pilotbase.support.IntegrationTest;
 import cn.shaoxing.pilotbase.support.RestClient;
 import org.junit.jupiter.api.Test;
 
-/** Tasklist, Admin and the welcome page speak Chinese to Chinese browsers. */
+/** Tasklist, Cockpit, Admin and the welcome page speak Chinese to Chinese browsers. */
 class WebappLocaleTest extends IntegrationTest {
 
   @Test
-  void tasklistOffersChineseLabelsWithEnglishForNewKeys() throws Exception {
+  void everyAppOffersChineseLabelsAndHidesTheMigrationBanner() throws Exception {
     RestClient rest = new RestClient(baseUrl());
     var config = rest.get("/camunda/app/tasklist/scripts/config.js", null);
     assertThat(config.body()).contains("availableLocales: ['en', 'zh']");
@@ -24,7 +24,15 @@ class WebappLocaleTest extends IntegrationTest {
     assertThat(labels.size()).as("every English key has a label").isEqualTo(en.size());
 
     assertThat(rest.get("/camunda/app/admin/locales/zh.json", null).body()).contains("管理台");
-    assertThat(rest.get("/camunda/app/cockpit/locales/zh.json", null).statusCode()).isEqualTo(404);
+    var cockpit = rest.get("/camunda/app/cockpit/locales/zh.json", null);
+    assertThat(cockpit.statusCode()).isEqualTo(200);
+    assertThat(cockpit.body()).contains("流程定义").contains("\"future\":\"%s后\"");
+    assertThat(rest.get("/camunda/app/cockpit/scripts/config.js", null).body()).contains("availableLocales: ['en', 'zh']");
+    for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
+      assertThat(rest.get("/camunda/app/" + app + "/styles/user-styles.css", null).body()).as(app)
+          .contains(".ce-eol-banner");
+    }
+    assertThat(rest.get("/camunda/app/nosuchapp/locales/zh.json", null).statusCode()).isEqualTo(404);
   }
 
   @Test
