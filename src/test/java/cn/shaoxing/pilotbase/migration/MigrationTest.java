@@ -43,35 +43,22 @@ import org.springframework.beans.factory.annotation.Autowired;
  * version at the same step and runs to its end through it (the added task is reached). Invalid plans are
  * refused in Chinese and change nothing; only administrators may migrate. On PostgreSQL.
  */
-class MigrationTest extends IntegrationTest {
-
-  static final ObjectMapper JSON = new ObjectMapper();
+class MigrationTest extends MigratingTest {
 
   @Autowired RegisterService register;
   @Autowired BaseAccounts baseAccounts;
   @Autowired WorkingDays workingDays;
 
-  RestClient rest;
-  final List<String> deployments = new ArrayList<>();
-
   @BeforeEach
   void setUp() {
-    rest = new RestClient(baseUrl());
     ClockUtil.setCurrentTime(at("2084-09-04T09:00"));
-  }
-
-  @AfterEach
-  void removeChangedVersions() {
-    // cascade: the instances migrated to the test's versions (ended by then) and their history go too
-    deployments.forEach(id -> engine.getRepositoryService().deleteDeployment(id, true, true));
-    deployments.clear();
   }
 
   // ------------------------------------------------------------------ revocation
 
   DesignatedBase base(long n) {
     return EvaluationFixtures.base(register, baseAccounts, "迁移测试基地" + n + "有限公司", code(2084_000 + n),
-        "districtZhuji", LocalDate.of(2082, 5, 1), "applicant2");
+        "districtZhuji", LocalDate.of(2084, 5, 1), "applicant2");
   }
 
   ProcessInstance startRevocation(DesignatedBase b) {
@@ -169,52 +156,6 @@ class MigrationTest extends IntegrationTest {
       assertThat(added.getName()).isEqualTo(ChangedDiagram.ADDED_NAME);
       complete(pi, ADDED_TASK, Map.of());
       assertEndedThrough(pi, ADDED_TASK, "Task_RecordRevocation");
-    }
-  }
-
-  // ------------------------------------------------------------------ shared steps
-
-  ProcessDefinition deploy(ChangedDiagram diagram) {
-    String deployment = diagram.deploy(rest);
-    deployments.add(deployment);
-    return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).singleResult();
-  }
-
-  /** Validates and executes the migration of {@code cases} to the latest version as admin, then runs the batch. */
-  JsonNode migrate(String key, List<ProcessInstance> cases, String... mappings) throws Exception {
-    String body = request(key, cases, mappings);
-    JsonNode report = JSON.readTree(ok(rest.postJson("/api/migrations/validate", "admin", body), 200));
-    assertThat(report.path("valid").asBoolean()).as(report.toString()).isTrue();
-    JsonNode done = JSON.readTree(ok(rest.postJson("/api/migrations", "admin", body), 202));
-    assertThat(done.path("batches")).isNotEmpty();
-    for (JsonNode batch : done.path("batches")) {
-      assertThat(engine.getManagementService().createBatchQuery().batchId(batch.path("batchId").asText()).count())
-          .as("a batch, as Cockpit's Batches shows it").isOne();
-      MigrationBatches.run(engine, batch.path("batchId").asText());
-    }
-    return done;
-  }
-
-  static String request(String key, List<ProcessInstance> cases, String... mappings) throws Exception {
-    return JSON.writeValueAsString(Map.of("processKey", key,
-        "processInstanceIds", cases.stream().map(ProcessInstance::getId).toList(),
-        "mappings", String.join("\n", mappings)));
-  }
-
-  static String ok(HttpResponse<String> r, int status) {
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-    return r.body();
-  }
-
-  ProcessInstance instance(ProcessInstance pi) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult();
-  }
-
-  void assertEndedThrough(ProcessInstance pi, String... activities) {
-    assertThat(instance(pi)).as("ended").isNull();
-    for (String a : activities) {
-      assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
-          .activityId(a).finished().count()).as("passed " + a).isPositive();
     }
   }
 
