@@ -146,6 +146,7 @@ public class MigrationService {
     problems.addAll(parsed.problems());
 
     BpmnModelInstance targetModel = repository.getBpmnModelInstance(target.getId());
+    problems.addAll(missingForms(target, targetModel));
     Set<String> requested = new HashSet<>(request.processInstanceIds());
     Set<String> found = new HashSet<>();
     List<SourcePlan> plans = new ArrayList<>();
@@ -198,6 +199,34 @@ public class MigrationService {
     return new Prepared(new MigrationReport(key, target.getName(), target.getVersion(), target.getId(), plans, problems),
         built);
   }
+
+  /**
+   * Forms are bound by deployment (ADR 0002): a migrated task opens the form of the target version's own
+   * deployment, so every form the target diagram names must have been deployed with it.
+   */
+  private List<String> missingForms(ProcessDefinition target, BpmnModelInstance model) {
+    Set<String> deployed = new HashSet<>();
+    for (String resource : repository.getDeploymentResourceNames(target.getDeploymentId())) {
+      if (resource.endsWith(".form")) {
+        try (var in = repository.getResourceAsStream(target.getDeploymentId(), resource)) {
+          deployed.add(FORM_JSON.readTree(in).path("id").asText());
+        } catch (java.io.IOException | RuntimeException e) {
+          log.warn("Form {} of deployment {} not readable: {}", resource, target.getDeploymentId(), e.getMessage());
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (FlowElement e : model.getModelElementsByType(FlowElement.class)) {
+      String formRef = e.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+      if (formRef != null && !deployed.contains(formRef)) {
+        problems.add("目标版本 " + target.getVersion() + " 的部署中没有表单 " + formRef + "（环节“" + e.getName() + "”("
+            + e.getId() + ") 使用）：迁移后该环节在任务列表中打不开。请在 Modeler 部署时把 forms/ 中的表单文件一并附上，重新部署后再迁移");
+      }
+    }
+    return problems;
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper FORM_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private static Prepared refused(String key, String name, String problem) {
     return new Prepared(new MigrationReport(key, name, null, null, List.of(), List.of(problem)), Map.of());

@@ -213,6 +213,19 @@ class MigrationTest extends MigratingTest {
   }
 
   @Test
+  void aChangedDiagramDeployedWithoutItsFormsIsRefused() throws Exception {
+    List<ProcessInstance> cases = revocationsAtEachTask(31, 1);
+    String deployment = ChangedDiagram.of("revocation").rename("Task_StateCase", "基地陈述和申辩").deploy(rest, false);
+    deployments.add(deployment);
+    HttpResponse<String> refused = rest.postJson("/api/migrations", "admin", request("revocation", cases));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("的部署中没有表单 revocation-statement")
+        .contains("环节“基地陈述和申辩”(Task_StateCase)").contains("表单文件一并附上");
+    assertThat(instance(cases.get(0)).getProcessDefinitionId()).isEqualTo(cases.get(0).getProcessDefinitionId());
+    engine.getRuntimeService().deleteProcessInstance(cases.get(0).getId(), "迁移测试结束", true, true);
+  }
+
+  @Test
   void onlyAdministratorsMigrate() throws Exception {
     String body = request("revocation", List.of());
     for (String user : List.of("bureau1", "keqiao1", "applicant1", "party1")) {

@@ -103,13 +103,18 @@ public final class ChangedDiagram {
 
   /** Deploys the changed diagram with every form of forms/ through the REST API as admin; the deployment id. */
   public String deploy(RestClient rest) {
+    return deploy(rest, true);
+  }
+
+  /** As {@link #deploy(RestClient)}; {@code withForms} false deploys the diagram alone (a forgotten attachment). */
+  public String deploy(RestClient rest, boolean withForms) {
     String boundary = "----migration" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     part(body, boundary, "deployment-name", null, ("migration-test-" + key).getBytes(StandardCharsets.UTF_8));
     part(body, boundary, "deployment-source", null, "Camunda Modeler".getBytes(StandardCharsets.UTF_8));
     part(body, boundary, key + ".bpmn", key + ".bpmn", xml().getBytes(StandardCharsets.UTF_8));
     try (Stream<Path> forms = Files.list(Path.of("forms"))) {
-      for (Path f : forms.sorted().toList()) {
+      for (Path f : withForms ? forms.sorted().toList() : List.<Path>of()) {
         part(body, boundary, f.getFileName().toString(), f.getFileName().toString(), Files.readAllBytes(f));
       }
     } catch (IOException e) {
