@@ -179,4 +179,48 @@ class EvaluationMigrationTest extends MigratingTest {
     assertThat(taskOn(lateOnNew, "Task_DecideExtension", changed).getDueDate()).isEqualTo(workingDays.dueIn(4));
     engine.getRuntimeService().deleteProcessInstance(cycle3.getId(), "迁移测试结束", true, true);
   }
+
+  // ------------------------------------------------------------------ evaluation-cycle
+
+  /**
+   * One cycle (2089, bases of 2088), taken over by a changed version at each of its bureau and party steps
+   * in turn: at 研究形成评价结果档次 (v1: renamed publication task, changed due date, added task), at
+   * 党组会议审定评价结果 (v2) and at 发文公布评价结果 (v3), then run to its end through v3.
+   */
+  @Test
+  void aCycleIsTakenOverByChangedVersionsAtItsGradeReviewPartyApprovalAndPublication() throws Exception {
+    var graded = cn.shaoxing.pilotbase.support.GradedCycle.toGradeReview(engine, jdbc, register, baseAccounts,
+        experts, evidence, "2089年度绩效评价（迁移测试）", 2089, 2089_100L, 1, 2, 3);
+    ProcessInstance cycle = graded.cycle();
+    ProcessDefinition v1 = deploy(ChangedDiagram.of("evaluation-cycle")
+        .rename("Task_PublishResults", "发文公布绩效评价结果")
+        .dueDate("Task_PartyApproval", "${workingDays.dueIn(12)}")
+        .addTaskBefore("EndEvent_Published", "bureau"));
+    migrate("evaluation-cycle", List.of(cycle));
+    taskOn(cycle, "Task_ReviewGrades", v1);
+    complete(cycle, "Task_ReviewGrades", Map.of("gradesConfirmed", true));
+    assertThat(taskOn(cycle, "Task_PartyApproval", v1).getDueDate()).isEqualTo(workingDays.dueIn(12));
+
+    ProcessDefinition v2 = deploy(ChangedDiagram.of("evaluation-cycle")
+        .rename("Task_PublishResults", "发文公布绩效评价结果")
+        .addTaskBefore("EndEvent_Published", "bureau"));
+    migrate("evaluation-cycle", List.of(cycle));
+    taskOn(cycle, "Task_PartyApproval", v2);
+    complete(cycle, "Task_PartyApproval", Map.of("partyDecision", "approve",
+        "meetingDate", cn.shaoxing.pilotbase.platform.AppClock.today().toString()));
+    Date end = (Date) engine.getRuntimeService().getVariable(cycle.getId(), "publicityEndAt");
+    EvaluationFixtures.fireTimer(engine, cycle.getId(), "Timer_PublicityEnd", end);
+    assertThat(taskOn(cycle, "Task_PublishResults", v2).getName()).isEqualTo("发文公布绩效评价结果");
+
+    ProcessDefinition v3 = deploy(ChangedDiagram.of("evaluation-cycle")
+        .rename("Task_PublishResults", "发文公布绩效评价结果（新）")
+        .addTaskBefore("EndEvent_Published", "bureau"));
+    migrate("evaluation-cycle", List.of(cycle));
+    taskOn(cycle, "Task_PublishResults", v3);
+    complete(cycle, "Task_PublishResults", Map.of("documentNumber", "绍市科发〔2089〕3号",
+        "documentDate", cn.shaoxing.pilotbase.platform.AppClock.today().toString()));
+    taskOn(cycle, ADDED_TASK, v3);
+    complete(cycle, ADDED_TASK, Map.of());
+    assertEndedThrough(cycle, "Task_RecordPublication", ADDED_TASK);
+  }
 }
