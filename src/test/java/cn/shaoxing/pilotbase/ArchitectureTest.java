@@ -47,6 +47,22 @@ class ArchitectureTest {
           .should().dependOnClassesThat().resideInAnyPackage(
               "..pilotbase.designation..", "..pilotbase.evaluation..");
 
+  /**
+   * Migration of running instances (ADR 0034) works on any process through the engine's API alone:
+   * it knows no process package, and nothing but its own controller knows it.
+   */
+  @ArchTest
+  static final ArchRule migrationKnowsNoProcess =
+      noClasses().that().resideInAPackage("..pilotbase.migration..")
+          .should().dependOnClassesThat().resideInAnyPackage(
+              "..pilotbase.designation..", "..pilotbase.evaluation..", "..pilotbase.revocation..",
+              "..pilotbase.objection..", "..pilotbase.web..");
+
+  @ArchTest
+  static final ArchRule nothingElseUsesMigration =
+      noClasses().that().resideOutsideOfPackage("..pilotbase.migration..")
+          .should().dependOnClassesThat().resideInAPackage("..pilotbase.migration..");
+
   /** No cycles between capabilities. */
   @ArchTest
   static final ArchRule capabilitiesAreFreeOfCycles =

@@ -18,6 +18,10 @@ public class RestClient {
     this.baseUrl = baseUrl;
   }
 
+  public String baseUrl() {
+    return baseUrl;
+  }
+
   public HttpResponse<String> get(String path, String user) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), user);
   }
