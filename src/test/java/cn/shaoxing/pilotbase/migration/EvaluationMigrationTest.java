@@ -223,4 +223,43 @@ class EvaluationMigrationTest extends MigratingTest {
     complete(cycle, ADDED_TASK, Map.of());
     assertEndedThrough(cycle, "Task_RecordPublication", ADDED_TASK);
   }
+
+  /**
+   * A cycle waiting at 并列档次决定 (Task_DecideTie): two bases with the same figures tie at the cut-off for
+   * the one 优秀 seat. It moves to a changed version (renamed publication task, changed due date of the grade
+   * review, added task) and runs to its end through it, the bureau deciding the tie on the new version.
+   */
+  @Test
+  void aCycleWaitingAtTheTieDecisionMovesToAChangedVersionAndRunsToTheEnd() throws Exception {
+    DesignatedBase b = base(11);
+    DesignatedBase c = base(12);
+    ProcessInstance cycle = startCycle("2087年度绩效评价（迁移并列测试）", 2087, "thirdParty");
+    for (DesignatedBase x : List.of(b, c)) {
+      ProcessInstance pi = instanceOf(cycle, x);
+      complete(pi, "Task_SelfEvaluation", selfEvaluation(2));
+      complete(pi, "Task_DistrictAudit", confirm());
+      complete(pi, "Task_ThirdPartyScoring", sheet(5.0, false));
+    }
+    assertThat(EvaluationFixtures.task(engine, cycle.getId(), "Task_DecideTie")).as("a tie to decide").isNotNull();
+
+    ProcessDefinition changed = deploy(ChangedDiagram.of("evaluation-cycle")
+        .rename("Task_PublishResults", "发文公布绩效评价结果（并列测试）")
+        .dueDate("Task_ReviewGrades", "${workingDays.dueIn(7)}")
+        .addTaskBefore("EndEvent_Published", "bureau"));
+    migrate("evaluation-cycle", List.of(cycle));
+    taskOn(cycle, "Task_DecideTie", changed);
+    complete(cycle, "Task_DecideTie", Map.of("tieExcellent", List.of(c.id()), "tieReason", "服务本市主导产业企业更多"));
+    assertThat(taskOn(cycle, "Task_ReviewGrades", changed).getDueDate()).isEqualTo(workingDays.dueIn(7));
+    complete(cycle, "Task_ReviewGrades", Map.of("gradesConfirmed", true));
+    complete(cycle, "Task_PartyApproval", Map.of("partyDecision", "approve",
+        "meetingDate", cn.shaoxing.pilotbase.platform.AppClock.today().toString()));
+    Date end = (Date) engine.getRuntimeService().getVariable(cycle.getId(), "publicityEndAt");
+    EvaluationFixtures.fireTimer(engine, cycle.getId(), "Timer_PublicityEnd", end);
+    assertThat(taskOn(cycle, "Task_PublishResults", changed).getName()).isEqualTo("发文公布绩效评价结果（并列测试）");
+    complete(cycle, "Task_PublishResults", Map.of("documentNumber", "绍市科发〔2087〕9号",
+        "documentDate", cn.shaoxing.pilotbase.platform.AppClock.today().toString()));
+    taskOn(cycle, ADDED_TASK, changed);
+    complete(cycle, ADDED_TASK, Map.of());
+    assertEndedThrough(cycle, "Task_DecideTie", "Task_ApplyTieDecision", "Task_RecordPublication", ADDED_TASK);
+  }
 }
