@@ -74,6 +74,18 @@ class ErrorPagesTest extends IntegrationTest {
     assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     assertThat(unknown.body()).contains("\"status\":404", "\"code\":\"NOT_FOUND\"", "未找到请求的地址").doesNotContain("<html");
 
+    // a program that asks for JSON (or anything) gets the same shape, in Chinese, not Spring's "Not Found"
+    for (String accept : new String[] {"application/json", "*/*"}) {
+      HttpResponse<String> program = send(http, "/api/no-such-endpoint", "bureau1", accept);
+      assertThat(program.statusCode()).isEqualTo(404);
+      assertThat(program.body()).contains("\"status\":404", "\"code\":\"NOT_FOUND\"", "未找到请求的地址")
+          .doesNotContain("Not Found").doesNotContain("\"path\"");
+    }
+    HttpResponse<String> programFault = send(http, "/api/test-probe/fault", "bureau1", "application/json");
+    assertThat(programFault.statusCode()).isEqualTo(500);
+    assertThat(programFault.body()).contains("\"code\":\"INTERNAL_SERVER_ERROR\"", "服务器内部错误")
+        .doesNotContain(FaultProbe.MESSAGE).doesNotContain("Internal Server Error");
+
     HttpResponse<String> fault = send(http, "/api/test-probe/fault", "bureau1", BROWSER_ACCEPT);
     assertThat(fault.statusCode()).isEqualTo(500);
     assertThat(fault.body()).contains("\"code\":\"INTERNAL_SERVER_ERROR\"", "服务器内部错误")
