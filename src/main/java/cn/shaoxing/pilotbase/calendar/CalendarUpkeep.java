@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.calendar;
 
+import cn.shaoxing.pilotbase.platform.PlatformCalls;
 import static cn.shaoxing.pilotbase.calendar.CalendarVariables.CALENDAR_YEAR;
 
 import cn.shaoxing.pilotbase.platform.NamedLocks;
@@ -99,21 +100,14 @@ public class CalendarUpkeep {
    */
   public void stored(int year, String exceptProcessInstanceId, String user) {
     // The platform's own clean-up, not limited by the caller's grants (the bureau may not delete instances).
-    IdentityService identity = engine.getIdentityService();
-    Authentication saved = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    PlatformCalls.asPlatform(engine.getIdentityService(), () -> {
       for (ProcessInstance other : openUpkeeps(year)) {
         if (!other.getId().equals(exceptProcessInstanceId)) {
           engine.getRuntimeService().deleteProcessInstance(other.getId(),
               year + "年工作日历已由" + user + "录入", true, true);
         }
       }
-    } finally {
-      if (saved != null) {
-        identity.setAuthentication(saved);
-      }
-    }
+    });
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.designation;
 
+import cn.shaoxing.pilotbase.platform.PlatformCalls;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.WITHDRAW_CONFIRM;
 import static cn.shaoxing.pilotbase.designation.DesignationVariables.WITHDRAW_REASON;
 
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -108,15 +108,7 @@ public class ApplicationWithdrawal {
 
   /** Our own question or action on the engine, not limited (or widened) by the caller's grants. */
   private <T> T asPlatform(Supplier<T> work) {
-    Authentication saved = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (saved != null) {
-        identity.setAuthentication(saved);
-      }
-    }
+    return PlatformCalls.asPlatform(identity, work);
   }
 
   private static ResponseStatusException notNow(Application a) {

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.organisation;
 
+import cn.shaoxing.pilotbase.platform.PlatformCalls;
 import cn.shaoxing.pilotbase.platform.AppClock;
 import cn.shaoxing.pilotbase.forms.FormSchemaCheck;
 import cn.shaoxing.pilotbase.identity.Role;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -226,15 +226,7 @@ public class ApplicantAccountService {
    * authentication is restored afterwards.
    */
   private <T> T withoutAuthorizationChecks(Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return PlatformCalls.asPlatform(identity, work);
   }
 
   private static void text(List<String> problems, String value, String label, int max, boolean required) {

@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.progress;
 
+import cn.shaoxing.pilotbase.platform.PlatformCalls;
 import cn.shaoxing.pilotbase.documents.CaseRefs;
 import cn.shaoxing.pilotbase.documents.DocumentInfo;
 import cn.shaoxing.pilotbase.documents.DocumentService;
@@ -41,7 +42,6 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -396,14 +396,6 @@ public class CaseProgressService {
 
   /** Our own reading of the engine, neither limited nor widened by the viewer's grants. */
   private <T> T asPlatform(Supplier<T> work) {
-    Authentication saved = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (saved != null) {
-        identity.setAuthentication(saved);
-      }
-    }
+    return PlatformCalls.asPlatform(identity, work);
   }
 }

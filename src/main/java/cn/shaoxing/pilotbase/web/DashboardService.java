@@ -1,5 +1,6 @@
 package cn.shaoxing.pilotbase.web;
 
+import cn.shaoxing.pilotbase.platform.PlatformCalls;
 import cn.shaoxing.pilotbase.designation.Round;
 import cn.shaoxing.pilotbase.designation.RoundService;
 import cn.shaoxing.pilotbase.evaluation.CycleStatus;
@@ -193,16 +194,8 @@ public class DashboardService {
    * ({@link #OPTIONAL_NOT_WORK}) are left out. All tasks count: the caller's role was checked.
    */
   private List<TaskLoad> openWork() {
-    var identity = engine.getIdentityService();
-    var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication(); // table names and definitions: engine-wide reads
-    try {
-      return loads();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    // table names and definitions: engine-wide reads
+    return PlatformCalls.asPlatform(engine.getIdentityService(), this::loads);
   }
 
   private List<TaskLoad> loads() {
