@@ -135,7 +135,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         click(visible(By.cssSelector("form[name='signinForm'] button[type='submit']")));
         waitFor(user + " 登录 " + app, Duration.ofSeconds(attempt < 4 ? 15 : 30), signedIn);
         return;
-      } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException e) {
+      } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException
+          | org.openqa.selenium.ElementNotInteractableException e) {
         last = e; // the form was re-rendered or the login did not go through: try again
       }
     }
@@ -154,6 +155,14 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         field.sendKeys(value);
       } catch (org.openqa.selenium.StaleElementReferenceException e) {
         // re-rendered between finding and typing: find it again
+      } catch (org.openqa.selenium.ElementNotInteractableException e) {
+        // shown but not yet accepting input (the login form still animating in): wait a moment, find it again
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
       }
     }
   }
