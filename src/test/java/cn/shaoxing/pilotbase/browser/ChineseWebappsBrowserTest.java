@@ -64,6 +64,9 @@ class ChineseWebappsBrowserTest extends BrowserWalk {
           .filter(t -> t.contains("天后")).findFirst().orElse(null));
       assertThat(dates).contains("到期").contains("15天后").contains("创建").containsPattern("几秒前|\\d+分钟前")
           .doesNotContain(" in ").doesNotContain("ago").doesNotContain("days");
+      // moment's global locale follows the labels (scripts/chinese-dates.js), so every am-time-ago draws Chinese
+      assertThat(browser.js("return angular.element(document.querySelector('.ng-scope')).injector().get('moment').locale()"))
+          .isEqualTo("zh");
       assertNoMigrationBanner();
       assertThat(browser.visible(By.id("footer-timezone")).getText()).contains("时区").contains("Asia/Shanghai");
       browser.shot("任务列表中文相对日期");

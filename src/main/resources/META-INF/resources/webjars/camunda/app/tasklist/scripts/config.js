@@ -23,7 +23,7 @@ export default {
     fallbackLocale: 'en'
   },
   // the 「办理进度」 link in the header (issue 12)
-  customScripts: ['scripts/progress-link.js'],
+  customScripts: ['scripts/progress-link.js', 'scripts/chinese-dates.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
