@@ -80,7 +80,7 @@ final class PdfLayout {
       info.setTitle(safe(d.title()));
       info.setAuthor(AUTHORITY);
       info.setCreator("绍兴市科技成果转化中试基地平台");
-      Calendar created = Calendar.getInstance(TimeZone.getTimeZone("Asia/Shanghai"));
+      Calendar created = Calendar.getInstance(TimeZone.getTimeZone(cn.shaoxing.pilotbase.platform.AppClock.ZONE));
       info.setCreationDate(created);
 
       newPage();

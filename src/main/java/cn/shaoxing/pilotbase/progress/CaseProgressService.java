@@ -58,7 +58,7 @@ public class CaseProgressService {
 
   public static final String APPLICATION = "application";
   public static final String EVALUATION = "evaluation";
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  static final ZoneId ZONE = cn.shaoxing.pilotbase.platform.AppClock.ZONE;
 
   /** Who asks. */
   public record Viewer(String userId, Collection<String> groups) {

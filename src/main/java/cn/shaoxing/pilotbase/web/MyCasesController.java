@@ -102,7 +102,7 @@ public class MyCasesController {
   /** Dates as the pages show them: Beijing time, minutes. */
   public static final class Dates {
     private static final java.time.format.DateTimeFormatter F =
-        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(cn.shaoxing.pilotbase.platform.AppClock.ZONE);
 
     public String of(java.time.Instant t) {
       return t == null ? "—" : F.format(t);
